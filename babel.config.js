@@ -1,0 +1,16 @@
+// Babel must stay JavaScript: the NutUI on-demand import plugin takes functions.
+module.exports = {
+  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
+  plugins: [
+    [
+      'import',
+      {
+        libraryName: '@nutui/nutui-react-taro',
+        // Only the components a page imports (and their CSS) reach the bundle.
+        customName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}`,
+        customStyle: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}/style/css`,
+      },
+      'nutui-react-taro',
+    ],
+  ],
+};

@@ -1,0 +1,27 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/notices/index', 'pages/branch/index', 'pages/me/index', 'pages/bind/index', 'pages/demo/index'],
+  subPackages: [
+    {
+      root: 'admin',
+      pages: ['org/index', 'branch/index', 'roster/index', 'invites/index', 'member/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '微支部',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/notices/index', text: '通知' },
+      { pagePath: 'pages/branch/index', text: '支部' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+});

@@ -1,0 +1,133 @@
+import * as v from 'valibot';
+import type { Branch, Member, MemberMove, PartyGroup, Role } from '../org/types';
+import { cursor, employeeNo, id, payload, shortName } from './common';
+
+/** The `org` function: organisation, identity binding, roster import, invites. */
+
+const branchRole = v.picklist(['secretary', 'branch_committee'] as const, '角色不正确');
+
+export const orgInput = {
+  me: payload({}),
+  'bind.invite': payload({ code: v.pipe(v.string('请填写邀请码'), v.trim(), v.minLength(4, '请填写邀请码'), v.maxLength(20, '邀请码不正确')), name: shortName('姓名'), employeeNo }),
+  'bind.roster': payload({ name: shortName('姓名'), employeeNo }),
+  'branches.list': payload({ includeArchived: v.optional(v.boolean()) }),
+  'branch.get': payload({ branchId: id }),
+  'branch.create': payload({ name: shortName('支部名称'), department: shortName('科室') }),
+  'branch.rename': payload({ branchId: id, name: shortName('支部名称') }),
+  'branch.archive': payload({ branchId: id }),
+  'branch.assignRole': payload({ branchId: id, memberId: id, role: branchRole }),
+  'group.create': payload({ branchId: id, name: shortName('党小组名称') }),
+  'group.rename': payload({ groupId: id, name: shortName('党小组名称') }),
+  'group.archive': payload({ groupId: id }),
+  'members.list': payload({ branchId: id, after: cursor, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))) }),
+  'member.move': payload({ memberId: id, toBranchId: id, toGroupId: v.optional(v.nullable(id)), reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, '原因不能超过 100 个字'))) }),
+  'member.setGroup': payload({ memberId: id, groupId: v.nullable(id) }),
+  'member.history': payload({ memberId: id }),
+  'invites.list': payload({ branchId: id }),
+  'invites.create': payload({ branchId: id, days: v.pipe(v.number('请选择有效期'), v.integer(), v.minValue(1, '有效期至少 1 天'), v.maxValue(30, '有效期最长 30 天')) }),
+  'invites.revoke': payload({ code: v.pipe(v.string(), v.minLength(4), v.maxLength(20)) }),
+  'roster.validate': payload({
+    fileName: v.pipe(v.string('请选择文件'), v.regex(/\.(xlsx|csv)$/i, '仅支持 xlsx 或 csv 文件'), v.maxLength(200)),
+    // base64 of at most 2 MB of file: 4/3 expansion plus padding.
+    contentBase64: v.pipe(v.string('请选择文件'), v.minLength(1, '文件为空'), v.maxLength(Math.ceil((2 * 1024 * 1024 * 4) / 3) + 4, '文件过大（上限 2 MB）')),
+  }),
+  'roster.apply': payload({ jobId: id }),
+  'roster.job': payload({ jobId: id }),
+} as const;
+
+export type OrgAction = keyof typeof orgInput;
+export type OrgInput<A extends OrgAction> = v.InferInput<(typeof orgInput)[A]>;
+
+export interface MemberView {
+  _id: string;
+  name: string;
+  employeeNo: string;
+  department: string;
+  branchId: string | null;
+  partyGroupId: string | null;
+  role: Role;
+  phone: string | null;
+  bound: boolean;
+  status: Member['status'];
+}
+
+export interface BranchSummary {
+  _id: string;
+  name: string;
+  department: string;
+  status: Branch['status'];
+  releaseTime: string;
+  memberCount: number;
+  boundCount: number;
+  secretary: { _id: string; name: string } | null;
+  committeeMember: { _id: string; name: string } | null;
+  groups: Array<Pick<PartyGroup, '_id' | 'name' | 'status'> & { memberCount: number }>;
+}
+
+export type MeView =
+  | { bound: false; demo: boolean }
+  | {
+      bound: true;
+      demo: boolean;
+      member: MemberView;
+      branch: Pick<Branch, '_id' | 'name' | 'department' | 'releaseTime'> | null;
+      group: Pick<PartyGroup, '_id' | 'name'> | null;
+      committeeName: string;
+    };
+
+export interface InviteView {
+  code: string;
+  branchId: string;
+  createdAt: number;
+  expiresAt: number;
+  revokedAt: number | null;
+  uses: number;
+  state: 'active' | 'expired' | 'revoked';
+  createdByName: string;
+}
+
+export interface RosterRowError {
+  row: number;
+  field: string | null;
+  column: string | null;
+  message: string;
+}
+
+export type RosterValidation =
+  | { valid: true; jobId: string; total: number; creates: number; updates: number; moves: number }
+  | { valid: false; headerError: string | null; errors: RosterRowError[]; total: number };
+
+export interface RosterJobView {
+  jobId: string;
+  status: 'ready' | 'applying' | 'done';
+  total: number;
+  applied: number;
+  creates: number;
+  updates: number;
+  moves: number;
+}
+
+export interface OrgOutput {
+  me: MeView;
+  'bind.invite': MeView;
+  'bind.roster': MeView;
+  'branches.list': { committeeName: string; branches: BranchSummary[] };
+  'branch.get': BranchSummary;
+  'branch.create': BranchSummary;
+  'branch.rename': BranchSummary;
+  'branch.archive': BranchSummary;
+  'branch.assignRole': BranchSummary;
+  'group.create': BranchSummary;
+  'group.rename': BranchSummary;
+  'group.archive': BranchSummary;
+  'members.list': { members: MemberView[]; next: string | null };
+  'member.move': MemberView;
+  'member.setGroup': MemberView;
+  'member.history': { member: MemberView; moves: Array<MemberMove & { fromBranchName: string | null; toBranchName: string | null }> };
+  'invites.list': { invites: InviteView[] };
+  'invites.create': InviteView;
+  'invites.revoke': InviteView;
+  'roster.validate': RosterValidation;
+  'roster.apply': RosterJobView;
+  'roster.job': RosterJobView;
+}

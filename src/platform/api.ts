@@ -1,0 +1,25 @@
+import type { OrgAction, OrgInput, OrgOutput } from '../domain/api/org';
+import type { ErrorCode } from '../domain/shared/errors';
+import { invokeFunction } from './transport';
+
+/** A failed call, carrying the function's code and its Chinese message for the UI. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function call<T>(fn: string, action: string, data: unknown): Promise<T> {
+  const env = await invokeFunction<T>(fn, action, data);
+  if (env.ok) return env.data;
+  throw new ApiError(env.code, env.message, env.details);
+}
+
+/** Typed calls per function; pages never know the transport. */
+export const orgApi = <A extends OrgAction>(action: A, input: OrgInput<A>): Promise<OrgOutput[A]> =>
+  call<OrgOutput[A]>('org', action, input);

@@ -1,0 +1,2 @@
+/** Platform start-up; the weapp variant initialises wx.cloud. */
+export function initPlatform(): void {}
