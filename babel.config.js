@@ -8,7 +8,7 @@ module.exports = {
         libraryName: '@nutui/nutui-react-taro',
         // Only the components a page imports (and their CSS) reach the bundle.
         customName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}`,
-        customStyle: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}/style/css`,
+        style: (path) => `${path}/style/css`,
       },
       'nutui-react-taro',
     ],

@@ -14,7 +14,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // WZB_OUTPUT_ROOT lets tests build into a scratch folder without touching dist/.
+    outputRoot: process.env.WZB_OUTPUT_ROOT ?? `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
       // The H5 build talks to the local host that served it (same origin); override for a remote host.
