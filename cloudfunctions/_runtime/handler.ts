@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { parseInput } from '../../src/domain/api/common';
 import { fail, ok, type Envelope } from '../../src/domain/shared/envelope';
 import { AppError, ERROR_MESSAGES } from '../../src/domain/shared/errors';
+import { DuplicateKeyError } from './storage/port';
 import type { FunctionContext, FunctionEvent } from './context';
 
 export type ActionHandler<S extends v.GenericSchema, R> = (input: v.InferOutput<S>, ctx: FunctionContext) => Promise<R>;
@@ -33,6 +34,8 @@ export function defineFunction<I extends Record<string, v.GenericSchema>>(
       return ok(data);
     } catch (err) {
       if (err instanceof AppError) return fail(err.code, err.message, err.details);
+      // A unique key lost a race with another request: the caller should refresh and retry.
+      if (err instanceof DuplicateKeyError) return fail('CONFLICT', ERROR_MESSAGES.CONFLICT);
       log(`[${name}.${action}] unexpected error`, err);
       return fail('INTERNAL', ERROR_MESSAGES.INTERNAL);
     }

@@ -22,5 +22,22 @@ export function parseInput<S extends v.GenericSchema>(schema: S, input: unknown)
   if (result.success) return result.output;
   const issue = result.issues[0];
   const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  throw new AppError('BAD_REQUEST', issue.message || '请求格式不正确', { path });
+  throw new AppError('BAD_REQUEST', messageFor(schema, issue) || '请求格式不正确', { path });
+}
+
+/**
+ * Object-level issues (a missing or an unknown key) carry valibot's English text; give them the
+ * Chinese message of the field's own schema, or name the unknown field.
+ */
+function messageFor(schema: v.GenericSchema, issue: v.BaseIssue<unknown>): string {
+  if (issue.kind !== 'schema' || !issue.path?.length) return issue.message;
+  const key = String(issue.path[issue.path.length - 1].key);
+  const entries = (schema as unknown as { entries?: Record<string, v.GenericSchema> }).entries;
+  if (issue.expected === 'never') return `不支持的字段「${key}」`;
+  const field = entries?.[key];
+  if (field && issue.received === 'undefined') {
+    const missing = v.safeParse(field, undefined);
+    if (!missing.success) return missing.issues[0].message;
+  }
+  return issue.message;
 }

@@ -1,11 +1,39 @@
 import { View, Text } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Card, InfoRow } from '../../components/card';
+import { EmptyView } from '../../components/state-views';
+import { MeGate } from '../../components/me-gate';
+import type { BoundMe } from '../../hooks/use-me';
+import { ROLE_LABELS } from '../../domain/org/types';
+import './index.scss';
+
+function Home({ me }: { me: BoundMe }) {
+  const { member, branch, group, committeeName } = me;
+  return (
+    <>
+      <View className="home-greeting">
+        <Text className="home-greeting__hello">您好，</Text>
+        <Text className="home-greeting__name me-name">{member.name}</Text>
+        <Text className="home-greeting__sub">{committeeName}</Text>
+      </View>
+
+      <Card title="我的组织" className="home-org">
+        <InfoRow label="支部" value={branch?.name ?? '未加入支部'} valueClassName="me-branch" />
+        <InfoRow label="党小组" value={group?.name ?? '未分组'} valueClassName="me-group" />
+        <InfoRow label="角色" value={ROLE_LABELS[member.role]} valueClassName="me-role" />
+        <InfoRow label="医院" value={committeeName} valueClassName="me-committee" />
+      </Card>
+
+      <Card title="今日微党课" className="home-lesson">
+        <EmptyView title="今日暂无微党课" description="微党课功能即将上线，届时每天 07:00 更新" />
+      </Card>
+    </>
+  );
+}
 
 export default function Index() {
   return (
-    <View>
-      <Text>微支部</Text>
-      <Button type="primary">开始</Button>
+    <View className="page page-home">
+      <MeGate>{(me) => <Home me={me} />}</MeGate>
     </View>
   );
 }

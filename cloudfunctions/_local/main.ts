@@ -1,0 +1,59 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { openSqliteStorage } from '../_runtime/storage/sqlite';
+import { LOCAL_FUNCTIONS } from './functions';
+import { isSeeded, seedDemoHospital } from './seed/demo-hospital';
+import { createLocalHost } from './server';
+
+/**
+ * `npm start` ends here: one process serving the H5 app and the cloud functions on 127.0.0.1 with an
+ * embedded SQLite database in a data folder, seeded with the demo hospital on first start.
+ *
+ * Environment: WZB_PORT (default 8787; 0 picks a free port), WZB_DATA_DIR (default ./.data),
+ * WZB_H5_DIR (default ./dist/h5), WZB_DEMO=0 to start empty without demo personas.
+ */
+async function main(): Promise<void> {
+  const root = process.cwd();
+  const dataDir = path.resolve(root, process.env.WZB_DATA_DIR ?? '.data');
+  const h5Dir = path.resolve(root, process.env.WZB_H5_DIR ?? 'dist/h5');
+  const port = Number(process.env.WZB_PORT ?? 8787);
+  const demo = process.env.WZB_DEMO !== '0';
+  mkdirSync(dataDir, { recursive: true });
+
+  // The session secret lives with the data so sign-ins survive restarts.
+  const secretFile = path.join(dataDir, 'session-secret');
+  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+  const sessionSecret = readFileSync(secretFile, 'utf8').trim();
+
+  const storage = openSqliteStorage(path.join(dataDir, 'weizhibu.db'));
+  if (demo && !(await isSeeded(storage))) {
+    const seeded = await seedDemoHospital(storage, Date.now());
+    console.log(`已创建演示医院：${seeded.branches} 个支部，${seeded.members} 名党员`);
+  }
+
+  const server = createLocalHost({ storage, functions: LOCAL_FUNCTIONS, sessionSecret, h5Dir, demo });
+  server.listen(port, '127.0.0.1', () => {
+    const address = server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    console.log(`微支部 local host: http://127.0.0.1:${actual}`);
+    console.log(`data folder: ${dataDir}`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    server.close();
+    server.closeAllConnections();
+    storage.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

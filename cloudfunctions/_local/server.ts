@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { fail } from '../../src/domain/shared/envelope';
+import { ERROR_MESSAGES } from '../../src/domain/shared/errors';
+import type { FunctionContext } from '../_runtime/context';
+import type { FunctionHandler } from '../_runtime/handler';
+import { verifySessionToken } from '../_runtime/session-token';
+import type { Storage } from '../_runtime/storage/port';
+import { demoSessionFor, listPersonas, newUserSession } from './demo-routes';
+import { serveStatic } from './static-files';
+
+export interface LocalHostOptions {
+  storage: Storage;
+  functions: Record<string, FunctionHandler>;
+  sessionSecret: string;
+  h5Dir: string;
+  demo: boolean;
+  now?: () => number;
+}
+
+const MAX_BODY = 4 * 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new BodyTooLarge());
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const sendJson = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+};
+
+/**
+ * The embedded default's HTTP face: the same function handlers CloudBase runs, called with a context
+ * whose identity comes from a signed session token, plus the H5 build and local-only session routes.
+ */
+export function createLocalHost(opts: LocalHostOptions): http.Server {
+  const now = opts.now ?? (() => Date.now());
+  const identify = (req: IncomingMessage): string | null => {
+    const header = req.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    return token ? verifySessionToken(token, opts.sessionSecret, now()) : null;
+  };
+
+  async function callFunction(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const handler = opts.functions[name];
+    if (!handler) return sendJson(res, 404, fail('UNKNOWN_ACTION', '云函数不存在'));
+    let event: unknown;
+    try {
+      event = JSON.parse(await readBody(req));
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return sendJson(res, 413, fail('BAD_REQUEST', '请求内容过大'));
+      return sendJson(res, 400, fail('BAD_REQUEST', ERROR_MESSAGES.BAD_REQUEST));
+    }
+    if (!event || typeof event !== 'object') return sendJson(res, 400, fail('BAD_REQUEST', ERROR_MESSAGES.BAD_REQUEST));
+    const ctx: FunctionContext = {
+      openid: identify(req),
+      storage: opts.storage,
+      now,
+      randomBytes: (n) => randomBytes(n),
+      demo: opts.demo,
+    };
+    sendJson(res, 200, await handler(event as { action?: unknown; data?: unknown }, ctx));
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const fn = url.pathname.match(/^\/api\/fn\/([a-z]+)$/);
+    if (fn && req.method === 'POST') return callFunction(fn[1], req, res);
+    if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true });
+    if (url.pathname === '/api/session/new' && req.method === 'POST') {
+      return sendJson(res, 200, { token: newUserSession(opts.sessionSecret, now()) });
+    }
+    if (url.pathname === '/api/demo/personas' && req.method === 'GET') {
+      return sendJson(res, 200, { personas: opts.demo ? await listPersonas(opts.storage) : [] });
+    }
+    if (url.pathname === '/api/session/demo' && req.method === 'POST') {
+      if (!opts.demo) return sendJson(res, 403, fail('DEMO_ONLY', ERROR_MESSAGES.DEMO_ONLY));
+      let memberId = '';
+      try {
+        memberId = String((JSON.parse(await readBody(req)) as { memberId?: unknown }).memberId ?? '');
+      } catch {
+        return sendJson(res, 400, fail('BAD_REQUEST', ERROR_MESSAGES.BAD_REQUEST));
+      }
+      const token = await demoSessionFor(opts.storage, memberId, opts.sessionSecret, now());
+      return token ? sendJson(res, 200, { token }) : sendJson(res, 404, fail('NOT_FOUND', '演示身份不存在'));
+    }
+    if (url.pathname.startsWith('/api/')) return sendJson(res, 404, fail('UNKNOWN_ACTION', ERROR_MESSAGES.UNKNOWN_ACTION));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('BAD_REQUEST', ERROR_MESSAGES.BAD_REQUEST));
+    serveStatic(opts.h5Dir, url.pathname, res);
+  }
+
+  return http.createServer((req, res) => {
+    route(req, res).catch((err) => {
+      console.error('[local host] request failed', err);
+      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', ERROR_MESSAGES.INTERNAL));
+      else res.end();
+    });
+  });
+}

@@ -1,0 +1,325 @@
+/**
+ * The local storage adapter: one SQLite table per collection (`id TEXT PRIMARY KEY, doc TEXT` with
+ * the document as JSON, `_id` kept only in `id`), queried through the filter translation in
+ * `sqlite-filter.ts` and updated in JS (`apply-update.ts`) inside a transaction. It exists so the
+ * embedded local host gives the same answers as CloudBase; see port.ts for the rules both enforce.
+ */
+import Database from 'libsql';
+import { applyUpdate, project } from './apply-update';
+import { COLLECTIONS, type IndexSpec } from './collections';
+import {
+  afterId,
+  assertCollectionName,
+  assertDoc,
+  assertFilter,
+  assertId,
+  assertUpdate,
+  assertWriteFilter,
+  resolveFindOptions,
+  resolvePageSize,
+} from './guards';
+import {
+  DuplicateKeyError,
+  StorageError,
+  type Collection,
+  type Doc,
+  type DocValue,
+  type Filter,
+  type FindOptions,
+  type Storage,
+  type Update,
+} from './port';
+import { compileFilter, compileOrderBy, indexExpr, typeIndexExpr, type SqlValue } from './sqlite-filter';
+import { TxCoordinator } from './sqlite-tx';
+
+type Db = Database.Database;
+type Statement = Database.Statement;
+type Row = [id: string, doc: string];
+
+/** How many prepared statements to keep; filters differ in shape ($in lengths), so cap the cache. */
+const STATEMENT_CACHE_SIZE = 300;
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Opens (or creates) a SQLite database file; use ':memory:' for tests. */
+export function openSqliteStorage(filePath: string): Storage {
+  const db = new Database(filePath);
+  // WAL lets readers (e.g. a second process inspecting the file) run alongside the writer;
+  // busy_timeout makes a competing writer wait instead of failing at once.
+  db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  if (filePath !== ':memory:') {
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = NORMAL');
+  }
+  return new SqliteStorage(db);
+}
+
+class SqliteStorage implements Storage {
+  readonly tx: TxCoordinator;
+  private readonly statements = new Map<string, Statement>();
+  private readonly tables = new Set<string>();
+  private closed = false;
+
+  constructor(readonly db: Db) {
+    // A rolled-back transaction may have rolled back a lazy CREATE TABLE too: forget what we made.
+    this.tx = new TxCoordinator(db, () => this.tables.clear());
+  }
+
+  collection<T extends Doc = Doc>(name: string): Collection<T> {
+    assertCollectionName(name);
+    return new SqliteCollection<T>(this, name);
+  }
+
+  atomically<R>(work: () => Promise<R>): Promise<R> {
+    return this.tx.atomically(work);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.tx.ready();
+    this.closed = true;
+    this.statements.clear();
+    this.db.close();
+  }
+
+  /** A cached prepared statement in raw (array rows) mode. */
+  statement(sql: string): Statement {
+    if (this.closed) throw new StorageError('storage is closed');
+    let stmt = this.statements.get(sql);
+    if (stmt) {
+      // Re-insert to keep the Map in least-recently-used order.
+      this.statements.delete(sql);
+    } else {
+      stmt = this.db.prepare(sql);
+      if (stmt.reader) stmt.raw(true);
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = this.statements.keys().next().value as string;
+        this.statements.delete(oldest);
+      }
+    }
+    this.statements.set(sql, stmt);
+    return stmt;
+  }
+
+  /** Creates the collection's table and declared indexes on first use. */
+  ensureTable(name: string): void {
+    if (this.tables.has(name)) return;
+    const table = quote(name);
+    const ddl = [`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`];
+    const typeIndexed = new Set<string>();
+    for (const spec of COLLECTIONS[name]?.indexes ?? []) {
+      const label = spec.fields.join('_').replace(/\./g, '_');
+      const exprs = spec.fields.map(indexExpr);
+      if (spec.unique) {
+        // Mongo/CloudBase index a missing field as null and let only one document lack it; IFNULL
+        // with a blob (json_extract never returns one) makes SQLite's distinct NULLs collide too.
+        const uniqueExprs = exprs.map((e) => `IFNULL(${e}, x'')`);
+        ddl.push(`CREATE UNIQUE INDEX IF NOT EXISTS ${quote(`${name}__u_${label}`)} ON ${table} (${uniqueExprs.join(', ')})`);
+      }
+      // The plain expression index serves lookups (queries use json_extract, not the IFNULL form).
+      ddl.push(`CREATE INDEX IF NOT EXISTS ${quote(`${name}__${label}`)} ON ${table} (${exprs.join(', ')})`);
+      for (const field of spec.fields) typeIndexed.add(field);
+    }
+    // json_type indexes keep the array-contains branch of equality index-friendly (see sqlite-filter).
+    for (const field of typeIndexed) {
+      ddl.push(
+        `CREATE INDEX IF NOT EXISTS ${quote(`${name}__type_${field.replace(/\./g, '_')}`)} ON ${table} (${typeIndexExpr(field)})`,
+      );
+    }
+    this.tx.sync(() => ddl.forEach((sql) => this.db.exec(sql)));
+    this.tables.add(name);
+  }
+
+  uniqueIndexes(name: string): IndexSpec[] {
+    return (COLLECTIONS[name]?.indexes ?? []).filter((spec) => spec.unique);
+  }
+}
+
+const quote = (identifier: string): string => `"${identifier}"`;
+
+function toDoc<T extends Doc>(row: Row): T {
+  return { _id: row[0], ...(JSON.parse(row[1]) as Record<string, DocValue>) } as T;
+}
+
+function body(doc: Doc): string {
+  const { _id: _ignored, ...rest } = doc;
+  return JSON.stringify(rest);
+}
+
+class SqliteCollection<T extends Doc> implements Collection<T> {
+  private readonly table: string;
+
+  constructor(
+    private readonly storage: SqliteStorage,
+    readonly name: string,
+  ) {
+    this.table = quote(name);
+  }
+
+  async get(id: string): Promise<T | null> {
+    assertId(id, `${this.name}.get`);
+    await this.begin();
+    const rows = this.all(`SELECT id, doc FROM ${this.table} WHERE id = ?`, [id]);
+    return rows[0] ? toDoc<T>(rows[0]) : null;
+  }
+
+  async find(filter: Filter, options?: FindOptions): Promise<T[]> {
+    const where = `${this.name}.find`;
+    assertFilter(filter, where);
+    const { orderBy, limit, fields } = resolveFindOptions(options, where);
+    await this.begin();
+    const { sql, params } = compileFilter(filter);
+    const rows = this.all(
+      `SELECT t.id, t.doc FROM ${this.table} AS t WHERE ${sql} ORDER BY ${compileOrderBy(orderBy)} LIMIT ?`,
+      [...params, limit],
+    );
+    const docs = rows.map((row) => toDoc<T>(row));
+    return fields ? docs.map((doc) => project(doc, fields)) : docs;
+  }
+
+  async findAll(filter: Filter, pageSize?: number): Promise<T[]> {
+    assertFilter(filter, `${this.name}.findAll`);
+    const limit = resolvePageSize(pageSize, `${this.name}.findAll`);
+    const out: T[] = [];
+    let last: string | undefined;
+    for (;;) {
+      const page = await this.find(afterId(filter, last), { orderBy: [['_id', 'asc']], limit });
+      out.push(...page);
+      if (page.length < limit) return out;
+      last = (page[page.length - 1] as T)._id;
+    }
+  }
+
+  async count(filter: Filter): Promise<number> {
+    assertFilter(filter, `${this.name}.count`);
+    await this.begin();
+    const { sql, params } = compileFilter(filter);
+    const rows = this.storage.statement(`SELECT COUNT(*) FROM ${this.table} AS t WHERE ${sql}`).all(params) as Array<[number]>;
+    return rows[0]?.[0] ?? 0;
+  }
+
+  async insert(doc: T): Promise<void> {
+    assertDoc(doc, `${this.name}.insert`);
+    await this.begin();
+    this.insertOne(doc);
+  }
+
+  async insertMany(docs: T[]): Promise<{ inserted: number; duplicates: string[] }> {
+    if (!Array.isArray(docs)) throw new StorageError(`${this.name}.insertMany: docs must be an array`);
+    // Check every document before writing any, so a bad one cannot leave half a batch behind.
+    docs.forEach((doc, i) => assertDoc(doc, `${this.name}.insertMany[${i}]`));
+    await this.begin();
+    const duplicates: string[] = [];
+    let inserted = 0;
+    // A failed INSERT only aborts its own statement, so one transaction can carry on past it.
+    this.storage.tx.sync(() => {
+      for (const doc of docs) {
+        try {
+          this.insertOne(doc);
+          inserted++;
+        } catch (error) {
+          if (!(error instanceof DuplicateKeyError)) throw error;
+          duplicates.push(doc._id);
+        }
+      }
+    });
+    return { inserted, duplicates };
+  }
+
+  async put(doc: T): Promise<void> {
+    assertDoc(doc, `${this.name}.put`);
+    await this.begin();
+    const json = body(doc);
+    this.write(
+      `INSERT INTO ${this.table} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`,
+      [doc._id, json],
+      doc._id,
+      json,
+    );
+  }
+
+  async update(filter: Filter, update: Update): Promise<number> {
+    assertWriteFilter(filter, `${this.name}.update`);
+    assertUpdate(update, `${this.name}.update`);
+    await this.begin();
+    return this.updateMatching(filter, update);
+  }
+
+  async updateById(id: string, update: Update): Promise<boolean> {
+    assertId(id, `${this.name}.updateById`);
+    assertUpdate(update, `${this.name}.updateById`);
+    await this.begin();
+    return this.updateMatching({ _id: id }, update) > 0;
+  }
+
+  async remove(filter: Filter): Promise<number> {
+    assertWriteFilter(filter, `${this.name}.remove`);
+    await this.begin();
+    const { sql, params } = compileFilter(filter);
+    const result = this.storage
+      .statement(`DELETE FROM ${this.table} WHERE id IN (SELECT t.id FROM ${this.table} AS t WHERE ${sql})`)
+      .run(params);
+    return result.changes;
+  }
+
+  /** Waits for other callers' transactions, then makes sure the table exists. */
+  private async begin(): Promise<void> {
+    await this.storage.tx.ready();
+    this.storage.ensureTable(this.name);
+  }
+
+  private all(sql: string, params: SqlValue[]): Row[] {
+    return this.storage.statement(sql).all(params) as Row[];
+  }
+
+  private insertOne(doc: T): void {
+    const json = body(doc);
+    this.write(`INSERT INTO ${this.table} (id, doc) VALUES (?, ?)`, [doc._id, json], doc._id, json);
+  }
+
+  /** Runs a write, turning SQLite constraint failures into DuplicateKeyError. */
+  private write(sql: string, params: SqlValue[], id: string, json: string): void {
+    try {
+      this.storage.statement(sql).run(params);
+    } catch (error) {
+      throw this.duplicateOr(error, id, json);
+    }
+  }
+
+  /** Applies the update in JS to every match, writing back only documents that changed (as Mongo counts). */
+  private updateMatching(filter: Filter, update: Update): number {
+    const { sql, params } = compileFilter(filter);
+    return this.storage.tx.sync(() => {
+      const rows = this.all(`SELECT t.id, t.doc FROM ${this.table} AS t WHERE ${sql}`, params);
+      let changed = 0;
+      for (const [id, json] of rows) {
+        const next = JSON.stringify(applyUpdate(JSON.parse(json) as Record<string, DocValue>, update));
+        if (next === json) continue;
+        this.write(`UPDATE ${this.table} SET doc = ? WHERE id = ?`, [next, id], id, next);
+        changed++;
+      }
+      return changed;
+    });
+  }
+
+  private duplicateOr(error: unknown, id: string, json: string): unknown {
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'SQLITE_CONSTRAINT_PRIMARYKEY' && code !== 'SQLITE_CONSTRAINT_UNIQUE') return error;
+    const message = String((error as Error).message);
+    const spec = this.storage
+      .uniqueIndexes(this.name)
+      .find((s) => message.includes(`'${this.name}__u_${s.fields.join('_').replace(/\./g, '_')}'`));
+    if (!spec) return new DuplicateKeyError(this.name, id);
+    // Name the unique key and its value, e.g. `employeeNo=E001`, for messages such as import reports.
+    const doc = JSON.parse(json) as Record<string, unknown>;
+    const key = spec.fields.map((f) => `${f}=${String(readPath(doc, f))}`).join(',');
+    return new DuplicateKeyError(this.name, key);
+  }
+}
+
+function readPath(doc: Record<string, unknown>, path: string): unknown {
+  let value: unknown = doc;
+  for (const segment of path.split('.')) {
+    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+  }
+  return value;
+}

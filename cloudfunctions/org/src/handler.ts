@@ -1,0 +1,36 @@
+import { orgInput } from '../../../src/domain/api/org';
+import { defineFunction } from '../../_runtime/handler';
+import { bindByInvite, bindByRoster } from './bind';
+import { archiveBranch, assignBranchRole, createBranch, getBranch, listBranches, renameBranch } from './branches';
+import { archiveGroup, createGroup, renameGroup } from './groups';
+import { createInvite, listInvites, revokeInvite } from './invites';
+import { me } from './me';
+import { listMembers, memberHistory, moveMember, setMemberGroup } from './members';
+import { applyRoster, rosterJob, validateRosterFile } from './roster';
+
+/** The `org` function: organisation, identity binding, roster import and invites. */
+export const orgFunction = defineFunction('org', orgInput, {
+  me,
+  'bind.invite': bindByInvite,
+  'bind.roster': bindByRoster,
+  'branches.list': listBranches,
+  'branch.get': getBranch,
+  'branch.create': createBranch,
+  'branch.rename': renameBranch,
+  'branch.archive': archiveBranch,
+  'branch.assignRole': assignBranchRole,
+  'group.create': createGroup,
+  'group.rename': renameGroup,
+  'group.archive': archiveGroup,
+  'members.list': listMembers,
+  'member.move': moveMember,
+  'member.setGroup': setMemberGroup,
+  'member.history': memberHistory,
+  'invites.list': listInvites,
+  'invites.create': createInvite,
+  'invites.revoke': revokeInvite,
+  'roster.validate': validateRosterFile,
+  'roster.apply': applyRoster,
+  'roster.job': rosterJob,
+});
+

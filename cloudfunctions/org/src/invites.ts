@@ -1,0 +1,70 @@
+import type { InviteView, OrgInput, OrgOutput } from '../../../src/domain/api/org';
+import { AppError } from '../../../src/domain/shared/errors';
+import { inviteCodeFrom, inviteExpiry, inviteState, normaliseInviteCode } from '../../../src/domain/org/invite';
+import { canManageInvites } from '../../../src/domain/org/policies';
+import type { Invite, Member } from '../../../src/domain/org/types';
+import type { FunctionContext } from '../../_runtime/context';
+import { authorise, requireActor } from '../../_runtime/actor';
+import { DuplicateKeyError } from '../../_runtime/storage/port';
+import { getBranchOrThrow } from './views';
+
+async function toViews(ctx: FunctionContext, invites: Invite[]): Promise<InviteView[]> {
+  const creatorIds = [...new Set(invites.map((i) => i.createdBy))];
+  const creators = creatorIds.length ? await ctx.storage.collection<Member>('members').find({ _id: { $in: creatorIds } }, { limit: 1000 }) : [];
+  const now = ctx.now();
+  return invites.map((i) => ({
+    code: i._id,
+    branchId: i.branchId,
+    createdAt: i.createdAt,
+    expiresAt: i.expiresAt,
+    revokedAt: i.revokedAt,
+    uses: i.uses,
+    state: inviteState(i, now),
+    createdByName: creators.find((c) => c._id === i.createdBy)?.name ?? '',
+  }));
+}
+
+export async function listInvites(input: OrgInput<'invites.list'>, ctx: FunctionContext): Promise<OrgOutput['invites.list']> {
+  const { actor } = await requireActor(ctx);
+  authorise(canManageInvites(actor, input.branchId));
+  const invites = await ctx.storage.collection<Invite>('invites').find({ branchId: input.branchId }, { orderBy: [['createdAt', 'desc']], limit: 100 });
+  return { invites: await toViews(ctx, invites) };
+}
+
+export async function createInvite(input: OrgInput<'invites.create'>, ctx: FunctionContext): Promise<InviteView> {
+  const { actor } = await requireActor(ctx);
+  authorise(canManageInvites(actor, input.branchId));
+  const branch = await getBranchOrThrow(ctx.storage, input.branchId);
+  if (branch.status !== 'active') throw new AppError('BRANCH_ARCHIVED');
+  const now = ctx.now();
+  // The code is the document id: a clash (1 in 31^8) just draws again.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const invite: Invite = {
+      _id: inviteCodeFrom(ctx.randomBytes(8)),
+      branchId: branch._id,
+      createdBy: actor.memberId,
+      createdAt: now,
+      expiresAt: inviteExpiry(now, input.days),
+      revokedAt: null,
+      uses: 0,
+    };
+    try {
+      await ctx.storage.collection<Invite>('invites').insert(invite);
+      return (await toViews(ctx, [invite]))[0];
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err;
+    }
+  }
+  throw new AppError('INTERNAL');
+}
+
+export async function revokeInvite(input: OrgInput<'invites.revoke'>, ctx: FunctionContext): Promise<InviteView> {
+  const { actor } = await requireActor(ctx);
+  const invites = ctx.storage.collection<Invite>('invites');
+  const invite = await invites.get(normaliseInviteCode(input.code));
+  if (!invite) throw new AppError('INVITE_INVALID');
+  authorise(canManageInvites(actor, invite.branchId));
+  const revoked = invite.revokedAt === null ? { ...invite, revokedAt: ctx.now() } : invite;
+  if (revoked !== invite) await invites.updateById(invite._id, { $set: { revokedAt: revoked.revokedAt } });
+  return (await toViews(ctx, [revoked]))[0];
+}

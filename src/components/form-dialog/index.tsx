@@ -1,0 +1,53 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { View, Text } from '@tarojs/components';
+import { Dialog } from '@nutui/nutui-react-taro';
+import { errorMessage } from '../../utils/error-message';
+import './index.scss';
+
+interface FormDialogProps {
+  visible: boolean;
+  title: string;
+  confirmText?: string;
+  /** Runs the action; a thrown ApiError keeps the dialog open and shows its message under the form. */
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+  children?: ReactNode;
+  className?: string;
+}
+
+/** A NutUI Dialog for short forms and confirmations: busy state on the button, inline server errors. */
+export function FormDialog({ visible, title, confirmText = '确定', onConfirm, onClose, children, className }: FormDialogProps) {
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (visible) setError(null);
+  }, [visible]);
+
+  const confirm = async () => {
+    setError(null);
+    try {
+      await onConfirm();
+    } catch (e) {
+      setError(errorMessage(e));
+      throw e; // NutUI keeps the dialog open when onConfirm rejects
+    }
+  };
+
+  return (
+    <Dialog
+      className={`form-dialog ${className ?? ''}`}
+      visible={visible}
+      title={title}
+      confirmText={confirmText}
+      cancelText="取消"
+      closeOnOverlayClick={false}
+      onConfirm={confirm}
+      onCancel={onClose}
+      onClose={onClose}
+    >
+      <View className="form-dialog__body">
+        {children}
+        {error && <Text className="form-error">{error}</Text>}
+      </View>
+    </Dialog>
+  );
+}

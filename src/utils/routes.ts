@@ -1,0 +1,22 @@
+/** Every page path in one place, so a rename is one edit and tests can import the same strings. */
+export const ROUTES = {
+  home: '/pages/index/index',
+  notices: '/pages/notices/index',
+  branch: '/pages/branch/index',
+  me: '/pages/me/index',
+  bind: '/pages/bind/index',
+  demo: '/pages/demo/index',
+  adminOrg: '/admin/org/index',
+  adminBranch: '/admin/branch/index',
+  adminRoster: '/admin/roster/index',
+  adminInvites: '/admin/invites/index',
+  adminMember: '/admin/member/index',
+} as const;
+
+/** Builds `path?key=value` with encoded values, skipping empty ones. */
+export function withQuery(path: string, query: Record<string, string | null | undefined>): string {
+  const parts = Object.entries(query)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+  return parts.length ? `${path}?${parts.join('&')}` : path;
+}

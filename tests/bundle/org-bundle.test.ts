@@ -1,0 +1,35 @@
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openSqliteStorage } from '../../cloudfunctions/_runtime/storage/sqlite';
+import { seedDemoHospital } from '../../cloudfunctions/_local/seed/demo-hospital';
+
+/**
+ * What CloudBase deploys is cloudfunctions/<name>/index.js alone plus its package.json dependencies.
+ * These tests load that file, not the sources.
+ */
+const bundlePath = path.resolve(__dirname, '../../cloudfunctions/org/index.js');
+
+describe('org bundle', () => {
+  it('requires nothing but Node built-ins and the CloudBase SDK declared in its package.json', () => {
+    const code = readFileSync(bundlePath, 'utf8');
+    const required = [...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../cloudfunctions/org/package.json'), 'utf8'));
+    const allowed = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`), ...Object.keys(pkg.dependencies)]);
+    expect(required.filter((r) => !allowed.has(r))).toEqual([]);
+    expect(required).toContain('@cloudbase/node-sdk');
+  });
+
+  it('exports the CloudBase entry and answers a real request through the bundled handler', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bundle = require(bundlePath) as { main: unknown; orgFunction: (e: unknown, c: unknown) => Promise<any> };
+    expect(typeof bundle.main).toBe('function');
+    const storage = openSqliteStorage(':memory:');
+    await seedDemoHospital(storage, Date.now());
+    const ctx = { openid: 'demo:m_H01001', storage, now: () => Date.now(), randomBytes: (n: number) => new Uint8Array(n).fill(7), demo: false };
+    const res = await bundle.orgFunction({ action: 'branches.list', data: {} }, ctx);
+    expect(res.ok).toBe(true);
+    expect(res.data.branches).toHaveLength(14);
+    expect(await bundle.orgFunction({ action: 'nope', data: {} }, ctx)).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+  });
+});
