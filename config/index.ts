@@ -33,12 +33,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false },
       },
       optimizeMainPackage: { enable: true },
+      // Pages import NutUI components in different orders; our overrides use compound selectors, so
+      // the order of CSS chunks does not matter and the "Conflicting order" warnings are noise.
+      miniCssExtractPluginOption: { ignoreOrder: true },
     },
     h5: {
       publicPath: './',
       staticDirectory: 'static',
       router: { mode: 'hash' },
       esnextModules: ['nutui-react'],
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         autoprefixer: { enable: true, config: {} },
         pxtransform: { enable: true, config: { selectorBlackList: ['nut-'] } },

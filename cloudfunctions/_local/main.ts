@@ -36,8 +36,8 @@ async function main(): Promise<void> {
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
-    console.log(`微支部 local host: http://127.0.0.1:${actual}`);
-    console.log(`data folder: ${dataDir}`);
+    // One write, so a supervisor reading the URL line also has the data folder.
+    console.log(`data folder: ${dataDir}\n微支部 local host: http://127.0.0.1:${actual}\n按 Ctrl-C 停止`);
   });
 
   let stopping = false;

@@ -1,14 +1,37 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-var-requires */
 /**
  * Loads pages of the BUILT weapp (Taro output) into WeChat's miniprogram-simulate, so a test drives
  * the real compiled page: the real WXML templates (base.wxml, compiled by WeChat's own `wcc` from
  * miniprogram-compiler), the real Taro runtime and React bundle, the real exparser component system.
- *
  * Only the host is faked: `wx.cloud` (answered by the test), navigation, toasts/modals, storage and
- * selector queries. Run in a jsdom test environment (`/** @jest-environment jsdom *\/` docblock).
+ * selector queries.
+ *
+ *   /** @jest-environment jsdom *\/             <- first line of the test file: simulate needs a DOM
+ *   const p = await loadPage('pages/bind/index', { cloud: byAction({ 'org/bind.roster': () => fail(...) }) });
+ *   await p.tap(byText('花名册匹配'));            // predicate, or a selector: '.submit-roster'
+ *   await p.input('.roster-name input', '张三');  // bare tags mean the built-in component (wx-input)
+ *   expect(p.text('.form-error')).toBe('…'); expect(p.calls).toHaveLength(1); p.navigations; p.attrs('…')
  *
  * Build first:  WZB_OUTPUT_ROOT=.tmp/harness-weapp NODE_ENV=production npx taro build --type weapp
  * Then:         WZB_WEAPP_DIR=.tmp/harness-weapp npx jest -c jest.weapp.config.js
+ *
+ * How a load works, and why (each step was needed):
+ * 1. jest.resetModules(), delete global wx, require miniprogram-simulate: it installs `wx` (its API
+ *    mocks) and `Component`. Without a fresh registry Node's cache would skip the dist scripts on a
+ *    second load, so Page()/Component() would never run again.
+ * 2. Delete `wx.webpackJsonp` (Taro's chunks live on wx), then add the fakes to `wx`.
+ * 3. Wrap `Component` to register with `classPrefix: ''`: simulate otherwise renders `main--me-name`.
+ * 4. Define `Page(cfg)` as Component({ data, methods: every function of cfg }) (Taro keeps onLoad,
+ *    onShow, … and its single event handler `eh` at the top level), and App/getApp/getCurrentPages.
+ * 5. require runtime.js, taro.js, vendors.js, common.js (when present), app.js; call the app's
+ *    onLaunch and onShow.
+ * 6. simulate.load(<dist>/<route>, { rootPath: dist }): reads <route>.json, registers Taro's
+ *    recursive `comp` from usingComponents, compiles every wxml under dist with wcc, runs the page js.
+ *    render(), attach to a div, set route/__route__/options, call onLoad(query), onShow, onReady.
+ * 7. Taps and input go through exparser's event system on the node behind the DOM element, so they
+ *    bubble to Taro's `eh` exactly as on a phone. flush() waits for pending cloud calls and until the
+ *    DOM, calls and navigations stay unchanged for three macrotasks.
+ * wcc's runtime warning `Template tmpl_N_X not found` means element X is not rendered (on a phone
+ * either); it is recorded in `missingTemplates` instead of being printed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -68,11 +91,22 @@ export interface PageHandle {
   modals: any[];
   /** The in-memory wx storage. */
   storage: Map<string, unknown>;
+  /** Taro element names that base.wxml has no template for (wcc's `Template tmpl_N_<name> not
+   *  found`): those elements and everything inside them are NOT rendered, on a phone either. */
+  missingTemplates: string[];
+  /** Other console.warn / console.error output while the page was alive (React errors land here). */
+  warnings: string[];
+  errors: string[];
   /** All rendered text concatenated (or of the elements matching `selector`). */
   text(selector?: Selector): string;
-  /** Matching rendered elements. String selectors are DOM selectors over the rendered tree, where
-   *  classes are the page's own (`.me-name`) and tags are `wx-<component>` (`wx-button`). */
+  /** Matching rendered elements. String selectors are DOM selectors over the rendered tree, with the
+   *  page's own class names (`.me-name`); built-in tags may be written bare (`.field input`) or as
+   *  rendered (`wx-input`). A function is a predicate over the rendered elements (see `byText`). */
   all(selector: Selector): Element[];
+  /** The Taro attributes of the first matching element, decoded from the page data with base.wxml's
+   *  template (`{ tag: 'input', placeholder: '请输入姓名', value: '', class: '...' }`). The DOM does
+   *  not carry them: miniprogram-simulate's built-in components are bare `<slot/>` shells. */
+  attrs(selector: Selector): Record<string, unknown>;
   exists(selector: Selector): boolean;
   /** Taps the first matching element (the event bubbles like a real tap), then flushes. */
   tap(selector: Selector): Promise<void>;
@@ -212,13 +246,97 @@ function installWx(wx: any, options: LoadOptions, rec: Pick<PageHandle, 'calls' 
   );
 }
 
+/** WeChat built-in components: miniprogram-simulate renders them as `<wx-NAME>`. */
+const BUILTIN_TAGS = [
+  'view', 'text', 'button', 'input', 'textarea', 'image', 'scroll-view', 'swiper', 'swiper-item', 'icon',
+  'progress', 'rich-text', 'checkbox', 'checkbox-group', 'radio', 'radio-group', 'switch', 'slider',
+  'picker', 'picker-view', 'picker-view-column', 'form', 'label', 'navigator', 'video', 'canvas',
+  'cover-view', 'cover-image', 'movable-area', 'movable-view', 'editor', 'web-view', 'map',
+];
+const TAG_IN_SELECTOR = new RegExp(`(^|[\\s>+~,(])(${BUILTIN_TAGS.join('|')})(?=$|[\\s.#[:>+~,)])`, 'g');
+
+/** `.field input` → `.field wx-input`, so one selector serves the H5 DOM and the simulated weapp. */
+export function toWeappSelector(selector: string): string {
+  return selector.replace(TAG_IN_SELECTOR, '$1wx-$2');
+}
+
 function toPredicate(selector: Selector): (el: Element) => boolean {
-  return typeof selector === 'function' ? selector : (el) => el.matches(selector);
+  if (typeof selector === 'function') return selector;
+  const css = toWeappSelector(selector);
+  return (el) => el.matches(css);
+}
+
+const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** Predicate: elements (optionally matching `selector`) whose whole text is `text` (or matches the
+ *  RegExp). `tap(byText('花名册匹配'))` taps the innermost such element; the tap bubbles up. */
+export function byText(text: string | RegExp, selector?: string): (el: Element) => boolean {
+  const css = selector ? toWeappSelector(selector) : null;
+  const hit = (el: Element) => {
+    const t = squash(el.textContent);
+    return typeof text === 'string' ? t === text : text.test(t);
+  };
+  // Innermost: no child element carries the same text.
+  return (el) => (!css || el.matches(css)) && hit(el) && (css !== null || !Array.from(el.children).some(hit));
+}
+
+interface TemplateInfo {
+  tag: string;
+  /** Taro's short data keys (p0, p25, …) → attribute names, read from base.wxml. */
+  props: Record<string, string>;
+}
+
+/** Reads base.wxml: for each Taro node name (`nn`), the WXML tag and which data key holds which
+ *  attribute (`value="{{i.p25}}"`). Taro shortens attribute keys per build, so this is derived. */
+function readTemplates(dist: string): Map<string, TemplateInfo> {
+  const wxml = fs.readFileSync(path.join(dist, 'base.wxml'), 'utf8');
+  const out = new Map<string, TemplateInfo>();
+  const re = /<template name="tmpl_0_([A-Za-z0-9]+)(?:_focus|_blur)?">\s*<([a-z][\w-]*)\s([^>]*)>/g;
+  for (const m of wxml.matchAll(re)) {
+    const [, nn, tag, attrText] = m;
+    if (tag === 'template' || tag === 'block') continue;
+    const info = out.get(nn) ?? { tag, props: {} };
+    for (const a of attrText.matchAll(/([\w:-]+)="\{\{[^}]*?\bi\.(p\d+)\b/g)) info.props[a[2]] = a[1];
+    out.set(nn, info);
+  }
+  return out;
+}
+
+function findBySid(node: any, sid: string): any {
+  if (!node || typeof node !== 'object') return null;
+  if (node.sid === sid) return node;
+  for (const child of node.cn ?? []) {
+    const hit = findBySid(child, sid);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** Console output is routed to the page being tested (wcc's template warnings are swallowed and
+ *  recorded; everything else is recorded and still printed). */
+let consoleHooked = false;
+function hookConsole() {
+  if (consoleHooked) return;
+  consoleHooked = true;
+  const { warn, error } = console;
+  const route = (kind: 'warnings' | 'errors', original: (...a: unknown[]) => void) =>
+    (...args: unknown[]) => {
+      const text = args.map((a) => (a instanceof Error ? a.stack ?? a.message : String(a))).join(' ');
+      const missing = /Template `tmpl_\d+_([^`]+)` not found/.exec(text);
+      if (missing && current) {
+        if (!current.missingTemplates.includes(missing[1])) current.missingTemplates.push(missing[1]);
+        return;
+      }
+      current?.[kind].push(text);
+      original.apply(console, args);
+    };
+  console.warn = route('warnings', warn);
+  console.error = route('errors', error);
 }
 
 /**
- * Loads one page of the built weapp, runs the app's onLaunch and the page's onLoad/onShow, and waits
- * for the first render and the calls it makes to settle.
+ * Loads one page of the built weapp, runs the app's onLaunch and the page's onLoad/onShow/onReady, and
+ * waits for the first render and the calls it makes to settle.
  */
 export async function loadPage(pagePath: string, options: LoadOptions = {}): Promise<PageHandle> {
   const g = globalThis as any;
@@ -226,47 +344,53 @@ export async function loadPage(pagePath: string, options: LoadOptions = {}): Pro
     throw new Error('tests/weapp/harness needs a DOM: add `/** @jest-environment jsdom */` to the test file');
   }
   const dist = WEAPP_DIR;
-  const route = pagePath.replace(/^\//, '').replace(/\.(js|wxml|json)$/, '');
+  const route = pagePath.replace(/^\//, '').replace(/\?.*$/, '').replace(/\.(js|wxml|json)$/, '');
   if (!fs.existsSync(path.join(dist, 'app.json'))) {
-    throw new Error(`no built weapp at ${dist} (set WZB_WEAPP_DIR or build with taro build --type weapp)`);
+    throw new Error(`no built weapp at ${dist} (set WZB_WEAPP_DIR, or build: taro build --type weapp)`);
   }
   if (!fs.existsSync(path.join(dist, `${route}.json`))) {
     throw new Error(`page ${route} is not in the build at ${dist}`);
   }
 
-  // A previous page lives in the old module registry: unmount it before starting afresh.
+  // The previous page belongs to the old module registry: unmount it before starting afresh.
   if (current) {
     try {
       current.unload();
     } catch {
-      /* the old page may already be gone */
+      /* already gone */
     }
     current = null;
   }
+  hookConsole();
 
-  // Fresh module registry: runtime.js/taro.js/app.js and the page scripts must run again (Node's
-  // module cache would otherwise skip them, and Page()/Component() would never be called), and
+  // A fresh module registry: Node's module cache would otherwise skip runtime.js/taro.js/app.js and
+  // the page and comp scripts (so Page()/Component() would never be called again), and
   // miniprogram-simulate must start with an empty component registry and wxml cache.
   jest.resetModules();
   delete g.wx;
-  const simulate = require('miniprogram-simulate');
-  const exparser = require('miniprogram-exparser');
-  const wx = g.wx; // miniprogram-simulate's API mocks
+  const simulate = require('miniprogram-simulate'); // installs global wx (API mocks) and Component
+  const exparser = require('miniprogram-exparser'); // the same instance j-component renders with
+  const wx = g.wx;
   // webpack's chunk list lives on wx; a stale one would replay old chunks into the new runtime.
   delete wx.webpackJsonp;
 
-  const rec = { calls: [] as CloudCall[], navigations: [] as Navigation[], toasts: [] as any[], modals: [] as any[], storage: new Map(Object.entries(options.storage ?? {})) };
+  const rec = {
+    calls: [] as CloudCall[],
+    navigations: [] as Navigation[],
+    toasts: [] as any[],
+    modals: [] as any[],
+    storage: new Map(Object.entries(options.storage ?? {})),
+  };
   const pending = new Set<Promise<unknown>>();
   installWx(wx, options, rec, pending);
 
   // miniprogram-simulate prefixes every class with the component's tag (`main--me-name`), as the
-  // devtools do for isolated styles; registering with an empty prefix keeps the page's own class
-  // names in the rendered DOM, so tests select `.me-name`.
+  // devtools do for isolated styles; an empty prefix keeps the page's own class names in the DOM.
   const simulateComponent = g.Component;
   g.Component = (def: any) => simulateComponent({ ...def, options: { ...(def.options ?? {}), classPrefix: '' } });
 
   // Taro calls Page(config); miniprogram-simulate only knows Component. A page config keeps its
-  // lifecycles and `eh` (Taro's single event handler) at the top level: they become methods.
+  // lifecycles and `eh` (Taro's one event handler) at the top level: they become methods.
   g.Page = (cfg: any) => {
     const methods: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(cfg)) if (typeof value === 'function') methods[key] = value;
@@ -280,7 +404,14 @@ export async function loadPage(pagePath: string, options: LoadOptions = {}): Pro
   g.getApp = () => app;
   g.getCurrentPages = () => (page ? [page] : []);
 
-  // What the WeChat client does at launch: the shared chunks, then app.js (which registers App()).
+  const missingTemplates: string[] = [];
+  const warnings: string[] = [];
+  const errors: string[] = [];
+  // Route console output to this page from now on (app start-up included).
+  current = { missingTemplates, warnings, errors } as unknown as PageHandle;
+
+  // What the WeChat client does at launch: the shared chunks, then app.js (which calls App()).
+  // app.js require()s them itself too; loading them first in this order mirrors the client.
   for (const file of ['runtime.js', 'taro.js', 'vendors.js', 'common.js', 'app.js']) {
     const full = path.join(dist, file);
     if (fs.existsSync(full)) require(full);
@@ -290,8 +421,9 @@ export async function loadPage(pagePath: string, options: LoadOptions = {}): Pro
   app.onLaunch?.call(app, launch);
   app.onShow?.call(app, launch);
 
-  // load() reads <page>.json, registers its usingComponents (Taro's recursive `comp`), compiles every
-  // wxml under rootPath with wcc, then runs <page>.js, whose Page() call lands in g.Page above.
+  // load() reads <page>.json, registers its usingComponents (Taro's recursive `comp`), compiles
+  // every wxml under rootPath with wcc into one $gwx, then runs <page>.js, whose Page() lands above.
+  // Subpackage pages require their sub-vendors/sub-common chunks themselves (relative requires).
   const id = simulate.load(path.join(dist, route), { rootPath: dist });
   const root = simulate.render(id);
   const container = document.createElement('div');
@@ -319,14 +451,15 @@ export async function loadPage(pagePath: string, options: LoadOptions = {}): Pro
   const all = (selector: Selector) => Array.from(container.querySelectorAll('*')).filter(toPredicate(selector));
   const first = (selector: Selector) => {
     const el = all(selector)[0];
-    if (!el) throw new Error(`no element matches ${String(selector)} in ${route}; text: ${container.textContent}`);
+    if (!el) throw new Error(`no element matches ${String(selector)} on ${route}; text: ${squash(container.textContent)}`);
     return el;
   };
   const fire = (el: Element, type: string, detail: Record<string, unknown>) => {
     const node = (el as any).__wxElement;
-    if (!node) throw new Error(`element <${el.tagName.toLowerCase()}> is not an exparser node`);
+    if (!node) throw new Error(`<${el.tagName.toLowerCase()}> is not a rendered exparser node`);
     exparser.Event.dispatchEvent(node, exparser.Event.create(type, detail, { bubbles: true, composed: true, capturePhase: true }));
   };
+  let templates: Map<string, TemplateInfo> | null = null;
 
   let unloaded = false;
   const handle: PageHandle = {
@@ -334,15 +467,35 @@ export async function loadPage(pagePath: string, options: LoadOptions = {}): Pro
     page,
     container,
     ...rec,
+    missingTemplates,
+    warnings,
+    errors,
     text: (selector) => (selector ? all(selector).map((el) => el.textContent ?? '').join('') : container.textContent ?? ''),
     all,
     exists: (selector) => all(selector).length > 0,
+    attrs(selector) {
+      const el = first(selector);
+      const sid = el.getAttribute('data-sid');
+      const node = sid ? findBySid(page.data?.root, sid) : null;
+      if (!node) return {};
+      templates ??= readTemplates(dist);
+      const info = templates.get(String(node.nn));
+      const out: Record<string, unknown> = { tag: info?.tag ?? node.nn };
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'cl') out.class = value;
+        else if (key === 'st') out.style = value;
+        else if (key === 'uid') out.id = value;
+        else if (/^p\d+$/.test(key)) out[info?.props[key] ?? key] = value;
+      }
+      return out;
+    },
     async tap(selector) {
       fire(first(selector), 'tap', { x: 0, y: 0 });
       await flush();
     },
     async input(selector, value, opts = {}) {
       const el = first(selector);
+      fire(el, 'focus', { value: '', height: 0 });
       fire(el, 'input', { value, cursor: value.length, keyCode: 0 });
       await flush();
       if (opts.blur !== false) {
@@ -356,7 +509,7 @@ export async function loadPage(pagePath: string, options: LoadOptions = {}): Pro
       for (;;) {
         await flush();
         if (predicate()) return;
-        if (Date.now() > until) throw new Error(`waitFor timed out on ${route}; text: ${container.textContent}`);
+        if (Date.now() > until) throw new Error(`waitFor timed out on ${route}; text: ${squash(container.textContent)}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },

@@ -21,10 +21,11 @@ export const DEFAULT_PAGE_SIZE = 500;
 const FIELD_OPS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists']);
 const UPDATE_OPS = new Set(['$set', '$unset', '$inc', '$push']);
 
+/** Plain object from any realm (structuredClone and test sandboxes hand out other realms' objects). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (Object.prototype.toString.call(value) !== '[object Object]') return false;
   const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 export function isScalar(value: unknown): value is Scalar {
@@ -195,9 +196,12 @@ export function resolveFindOptions(
   options: FindOptions | undefined,
   where: string,
 ): { orderBy: Array<[string, 'asc' | 'desc']>; limit: number; fields?: string[] } {
-  if (options !== undefined) assertStorable(options, where, false);
+  // Options may carry undefined (optional properties): unlike filters they cannot widen a write.
+  if (options !== undefined && !isPlainObject(options as unknown)) throw new StorageError(`${where}: options must be an object`);
+  if (options?.orderBy !== undefined && !Array.isArray(options.orderBy)) throw new StorageError(`${where}: bad orderBy`);
   const orderBy: Array<[string, 'asc' | 'desc']> = [];
   for (const entry of options?.orderBy ?? []) {
+    if (!Array.isArray(entry)) throw new StorageError(`${where}: bad orderBy entry`);
     const [field, direction] = entry;
     assertFieldPath(field, where);
     if (direction !== 'asc' && direction !== 'desc') throw new StorageError(`${where}: bad sort direction`);

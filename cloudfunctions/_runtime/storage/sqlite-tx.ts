@@ -29,9 +29,13 @@ export class TxCoordinator {
     private readonly onRollback: () => void = () => undefined,
   ) {}
 
-  /** Waits until no other caller's transaction is open. Call before every operation. */
-  async ready(): Promise<void> {
+  /**
+   * Runs synchronous `fn` once no other caller's transaction is open. The check and `fn` run in the
+   * same tick: awaiting a separate "ready" promise would leave a gap for a transaction to begin.
+   */
+  async run<R>(fn: () => R): Promise<R> {
     while (this.open && !this.inside.getStore()) await this.open;
+    return fn();
   }
 
   async atomically<R>(work: () => Promise<R>): Promise<R> {

@@ -11,6 +11,7 @@ import {
   afterId,
   assertCollectionName,
   assertDoc,
+  assertFieldPath,
   assertFilter,
   assertId,
   assertUpdate,
@@ -74,11 +75,12 @@ class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    await this.tx.ready();
-    this.closed = true;
-    this.statements.clear();
-    this.db.close();
+    await this.tx.run(() => {
+      if (this.closed) return;
+      this.closed = true;
+      this.statements.clear();
+      this.db.close();
+    });
   }
 
   /** A cached prepared statement in raw (array rows) mode. */
@@ -102,11 +104,14 @@ class SqliteStorage implements Storage {
 
   /** Creates the collection's table and declared indexes on first use. */
   ensureTable(name: string): void {
+    if (this.closed) throw new StorageError('storage is closed');
     if (this.tables.has(name)) return;
     const table = quote(name);
     const ddl = [`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`];
     const typeIndexed = new Set<string>();
-    for (const spec of COLLECTIONS[name]?.indexes ?? []) {
+    for (const spec of declaredIndexes(name)) {
+      // Index paths are embedded in DDL like filter paths: hold them to the same rule.
+      spec.fields.forEach((field) => assertFieldPath(field, `index on ${name}`));
       const label = spec.fields.join('_').replace(/\./g, '_');
       const exprs = spec.fields.map(indexExpr);
       if (spec.unique) {
@@ -130,8 +135,13 @@ class SqliteStorage implements Storage {
   }
 
   uniqueIndexes(name: string): IndexSpec[] {
-    return (COLLECTIONS[name]?.indexes ?? []).filter((spec) => spec.unique);
+    return declaredIndexes(name).filter((spec) => spec.unique);
   }
+}
+
+/** Indexes from collections.ts; undeclared collections (tests, new features) simply have none. */
+function declaredIndexes(name: string): IndexSpec[] {
+  return Object.prototype.hasOwnProperty.call(COLLECTIONS, name) ? (COLLECTIONS[name]?.indexes ?? []) : [];
 }
 
 const quote = (identifier: string): string => `"${identifier}"`;
@@ -157,20 +167,22 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
 
   async get(id: string): Promise<T | null> {
     assertId(id, `${this.name}.get`);
-    await this.begin();
-    const rows = this.all(`SELECT id, doc FROM ${this.table} WHERE id = ?`, [id]);
-    return rows[0] ? toDoc<T>(rows[0]) : null;
+    return this.run(() => {
+      const rows = this.all(`SELECT id, doc FROM ${this.table} WHERE id = ?`, [id]);
+      return rows[0] ? toDoc<T>(rows[0]) : null;
+    });
   }
 
   async find(filter: Filter, options?: FindOptions): Promise<T[]> {
     const where = `${this.name}.find`;
     assertFilter(filter, where);
     const { orderBy, limit, fields } = resolveFindOptions(options, where);
-    await this.begin();
     const { sql, params } = compileFilter(filter);
-    const rows = this.all(
-      `SELECT t.id, t.doc FROM ${this.table} AS t WHERE ${sql} ORDER BY ${compileOrderBy(orderBy)} LIMIT ?`,
-      [...params, limit],
+    const rows = await this.run(() =>
+      this.all(
+        `SELECT t.id, t.doc FROM ${this.table} AS t WHERE ${sql} ORDER BY ${compileOrderBy(orderBy)} LIMIT ?`,
+        [...params, limit],
+      ),
     );
     const docs = rows.map((row) => toDoc<T>(row));
     return fields ? docs.map((doc) => project(doc, fields)) : docs;
@@ -191,80 +203,83 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
 
   async count(filter: Filter): Promise<number> {
     assertFilter(filter, `${this.name}.count`);
-    await this.begin();
     const { sql, params } = compileFilter(filter);
-    const rows = this.storage.statement(`SELECT COUNT(*) FROM ${this.table} AS t WHERE ${sql}`).all(params) as Array<[number]>;
+    const rows = await this.run(
+      () => this.storage.statement(`SELECT COUNT(*) FROM ${this.table} AS t WHERE ${sql}`).all(params) as Array<[number]>,
+    );
     return rows[0]?.[0] ?? 0;
   }
 
   async insert(doc: T): Promise<void> {
     assertDoc(doc, `${this.name}.insert`);
-    await this.begin();
-    this.insertOne(doc);
+    return this.run(() => this.insertOne(doc));
   }
 
   async insertMany(docs: T[]): Promise<{ inserted: number; duplicates: string[] }> {
     if (!Array.isArray(docs)) throw new StorageError(`${this.name}.insertMany: docs must be an array`);
     // Check every document before writing any, so a bad one cannot leave half a batch behind.
     docs.forEach((doc, i) => assertDoc(doc, `${this.name}.insertMany[${i}]`));
-    await this.begin();
     const duplicates: string[] = [];
     let inserted = 0;
     // A failed INSERT only aborts its own statement, so one transaction can carry on past it.
-    this.storage.tx.sync(() => {
-      for (const doc of docs) {
-        try {
-          this.insertOne(doc);
-          inserted++;
-        } catch (error) {
-          if (!(error instanceof DuplicateKeyError)) throw error;
-          duplicates.push(doc._id);
+    await this.run(() =>
+      this.storage.tx.sync(() => {
+        for (const doc of docs) {
+          try {
+            this.insertOne(doc);
+            inserted++;
+          } catch (error) {
+            if (!(error instanceof DuplicateKeyError)) throw error;
+            duplicates.push(doc._id);
+          }
         }
-      }
-    });
+      }),
+    );
     return { inserted, duplicates };
   }
 
   async put(doc: T): Promise<void> {
     assertDoc(doc, `${this.name}.put`);
-    await this.begin();
     const json = body(doc);
-    this.write(
-      `INSERT INTO ${this.table} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`,
-      [doc._id, json],
-      doc._id,
-      json,
+    return this.run(() =>
+      this.write(
+        `INSERT INTO ${this.table} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`,
+        [doc._id, json],
+        doc._id,
+        json,
+      ),
     );
   }
 
   async update(filter: Filter, update: Update): Promise<number> {
     assertWriteFilter(filter, `${this.name}.update`);
     assertUpdate(update, `${this.name}.update`);
-    await this.begin();
-    return this.updateMatching(filter, update);
+    return this.run(() => this.updateMatching(filter, update));
   }
 
   async updateById(id: string, update: Update): Promise<boolean> {
     assertId(id, `${this.name}.updateById`);
     assertUpdate(update, `${this.name}.updateById`);
-    await this.begin();
-    return this.updateMatching({ _id: id }, update) > 0;
+    return this.run(() => this.updateMatching({ _id: id }, update) > 0);
   }
 
   async remove(filter: Filter): Promise<number> {
     assertWriteFilter(filter, `${this.name}.remove`);
-    await this.begin();
     const { sql, params } = compileFilter(filter);
-    const result = this.storage
-      .statement(`DELETE FROM ${this.table} WHERE id IN (SELECT t.id FROM ${this.table} AS t WHERE ${sql})`)
-      .run(params);
-    return result.changes;
+    return this.run(
+      () =>
+        this.storage
+          .statement(`DELETE FROM ${this.table} WHERE id IN (SELECT t.id FROM ${this.table} AS t WHERE ${sql})`)
+          .run(params).changes,
+    );
   }
 
-  /** Waits for other callers' transactions, then makes sure the table exists. */
-  private async begin(): Promise<void> {
-    await this.storage.tx.ready();
-    this.storage.ensureTable(this.name);
+  /** Runs `fn` once other callers' transactions are done, with the table in place. */
+  private run<R>(fn: () => R): Promise<R> {
+    return this.storage.tx.run(() => {
+      this.storage.ensureTable(this.name);
+      return fn();
+    });
   }
 
   private all(sql: string, params: SqlValue[]): Row[] {

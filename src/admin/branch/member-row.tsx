@@ -14,9 +14,12 @@ export function MemberRow({ member, groupName, onOpen }: { member: MemberView; g
           {member.bound ? '已绑定' : '未绑定'}
         </Tag>
       </View>
-      <Text className="member-row__meta">
-        工号 <Text className="member-employee-no">{member.employeeNo}</Text>　{groupName ?? '未分组'}
-      </Text>
+      <View className="member-row__meta">
+        <Text>
+          工号 <Text className="member-employee-no">{member.employeeNo}</Text>
+        </Text>
+        <Text className="member-group">{groupName ?? '未分组'}</Text>
+      </View>
     </View>
   );
 }

@@ -27,12 +27,12 @@ function BranchRow({ branch, onRename, onArchive }: { branch: BranchSummary; onR
           <Text className="org-branch__arrow">›</Text>
         </View>
         <Text className="org-branch__line">科室：{branch.department}</Text>
-        <Text className="org-branch__line">
-          书记：{branch.secretary?.name ?? '暂未设置'}　
+        <View className="org-branch__line">
+          <Text>书记：{branch.secretary?.name ?? '暂未设置'}</Text>
           <Text className={`org-branch-count ${full ? 'org-branch-count--full' : ''}`}>
             {branch.memberCount}/{ORG_LIMITS.branchMaxMembers} 人
           </Text>
-        </Text>
+        </View>
       </View>
       {!archived && (
         <View className="org-branch__actions">

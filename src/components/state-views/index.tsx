@@ -28,7 +28,8 @@ export function ErrorView({ message, onRetry }: { message: string; onRetry: () =
 export function EmptyView({ title, description }: { title: string; description?: string }) {
   return (
     <View className="state-empty">
-      <Empty status="empty" title={title} description={description} />
+      {/* NutUI's default picture is on a public CDN: hospitals on an intranet would see a broken image. */}
+      <Empty image={<View className="empty-art" />} imageSize={72} title={title} description={description} />
     </View>
   );
 }

@@ -47,7 +47,8 @@ const ROLE_ALIASES: Record<string, Role> = {
   committee_admin: 'committee_admin',
 };
 
-export interface RosterRecord {
+/** A type alias (not an interface) so it can be stored as a plain JSON document. */
+export type RosterRecord = {
   /** 1-based row number in the sheet (header is row 1), for messages. */
   row: number;
   name: string;
@@ -57,7 +58,7 @@ export interface RosterRecord {
   partyGroupId: string | null;
   role: Role;
   phone: string | null;
-}
+};
 
 export interface RowError {
   row: number;

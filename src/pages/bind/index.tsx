@@ -96,14 +96,12 @@ export default function BindPage() {
         <Text className="bind-intro__title">首次使用，请绑定党员身份</Text>
         <Text className="bind-intro__text">绑定一次即可，之后打开小程序直接进入您的支部。</Text>
       </View>
+      {/* Tabs only switch; the active form renders below so exactly one form (and one .form-error) exists. */}
       <Tabs className="bind-tabs" value={tab} onChange={(value) => setTab(value === 'roster' ? 'roster' : 'invite')}>
-        <Tabs.TabPane title="邀请码" value="invite">
-          {tab === 'invite' && <InviteForm />}
-        </Tabs.TabPane>
-        <Tabs.TabPane title="花名册匹配" value="roster">
-          {tab === 'roster' && <RosterForm />}
-        </Tabs.TabPane>
+        <Tabs.TabPane title="邀请码" value="invite" />
+        <Tabs.TabPane title="花名册匹配" value="roster" />
       </Tabs>
+      {tab === 'invite' ? <InviteForm /> : <RosterForm />}
     </View>
   );
 }

@@ -24,7 +24,8 @@ function Home({ me }: { me: BoundMe }) {
       </Card>
 
       <Card title="今日微党课" className="home-lesson">
-        <EmptyView title="今日暂无微党课" description="微党课功能即将上线，届时每天 07:00 更新" />
+        {/* Lessons arrive in a later issue; say so instead of showing a fake lesson. */}
+        <EmptyView title="今日暂无微党课" description={`微党课功能即将上线，届时每天 ${branch?.releaseTime ?? '07:00'} 更新`} />
       </Card>
     </>
   );

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button, Radio } from '@nutui/nutui-react-taro';
+import { Card } from '../../components/card';
+import { FormDialog } from '../../components/form-dialog';
+import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
+import { useAsync } from '../../hooks/use-async';
+import { orgApi } from '../../platform/api';
+import { copyText, toastSuccess } from '../../platform/feedback';
+import type { InviteView } from '../../domain/api/org';
+import { errorMessage } from '../../utils/error-message';
+import { formatDateTime } from '../../utils/format-time';
+import { InviteItem } from './invite-item';
+import './index.scss';
+
+const DAY_CHOICES = [1, 3, 7, 30] as const;
+
+function IssueCard({ branchId, onIssued }: { branchId: string; onIssued: () => void }) {
+  const [days, setDays] = useState<number>(7);
+  const [busy, setBusy] = useState(false);
+  const [issued, setIssued] = useState<InviteView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const issue = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setIssued(await orgApi('invites.create', { branchId, days }));
+      onIssued();
+    } catch (e) {
+      setError(errorMessage(e, '生成失败，请重试'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title="生成邀请码" className="issue-card">
+      <Text className="issue-card__tip">把邀请码发给尚未绑定的党员，在小程序「邀请码」绑定页填写即可加入本支部。</Text>
+      <Text className="issue-card__label">有效期</Text>
+      <Radio.Group className="invite-days" direction="horizontal" value={String(days)} onChange={(v) => setDays(Number(v))}>
+        {DAY_CHOICES.map((d) => (
+          <Radio key={d} shape="button" value={String(d)} className={`invite-days-${d}`}>
+            {d} 天
+          </Radio>
+        ))}
+      </Radio.Group>
+      {error && <Text className="form-error">{error}</Text>}
+      <Button className="issue-invite" type="primary" size="large" block loading={busy} onClick={() => void issue()}>
+        生成邀请码
+      </Button>
+      {issued && (
+        <View className="issued">
+          <Text className="issued-code" userSelect>
+            {issued.code}
+          </Text>
+          <Text className="issued__expiry">有效期至 {formatDateTime(issued.expiresAt)}</Text>
+          <Button className="copy-issued" type="primary" fill="outline" block onClick={() => void copyText(issued.code)}>
+            复制邀请码
+          </Button>
+        </View>
+      )}
+    </Card>
+  );
+}
+
+export default function InvitesPage() {
+  const branchId = useRouter().params.branchId ?? '';
+  const list = useAsync(() => orgApi('invites.list', { branchId }), [branchId], branchId !== '');
+  const branch = useAsync(() => orgApi('branch.get', { branchId }), [branchId], branchId !== '');
+  const [revoking, setRevoking] = useState<InviteView | null>(null);
+
+  const revoke = async () => {
+    if (!revoking) return;
+    await orgApi('invites.revoke', { code: revoking.code });
+    setRevoking(null);
+    toastSuccess('已撤销');
+    await list.reload();
+  };
+
+  if (!branchId) {
+    return (
+      <View className="page page-admin-invites">
+        <EmptyView title="缺少支部参数" description="请从支部页进入" />
+      </View>
+    );
+  }
+
+  const invites = list.data?.invites ?? [];
+  return (
+    <View className="page page-admin-invites">
+      {branch.data && <Text className="page-intro invites-branch">{branch.data.name}</Text>}
+      <IssueCard branchId={branchId} onIssued={() => void list.reload()} />
+      <Card title="已生成的邀请码" className="invite-list">
+        {list.error ? (
+          <ErrorView message={list.error} onRetry={list.reload} />
+        ) : !list.data ? (
+          <LoadingView />
+        ) : invites.length === 0 ? (
+          <EmptyView title="还没有邀请码" />
+        ) : (
+          invites.map((inv) => (
+            <InviteItem
+              key={inv.code}
+              invite={inv}
+              onCopy={() => void copyText(inv.code)}
+              onRevoke={() => setRevoking(inv)}
+            />
+          ))
+        )}
+      </Card>
+      <FormDialog visible={revoking !== null} title="撤销邀请码" confirmText="撤销" onConfirm={revoke} onClose={() => setRevoking(null)}>
+        <Text>撤销后「{revoking?.code}」将无法再用于绑定，已绑定的党员不受影响。</Text>
+      </FormDialog>
+    </View>
+  );
+}

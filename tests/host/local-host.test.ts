@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * The embedded default as `npm run serve` starts it: a real process, a real data folder. Checks the
+ * printed URL and data folder, the seed, sessions, persistence across a restart and a clean Ctrl-C.
+ */
+const root = path.resolve(__dirname, '../..');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'wzb-host-'));
+const h5Dir = path.join(dataDir, 'h5');
+mkdirSync(h5Dir);
+writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><title>微支部</title>');
+
+const running = new Set<ChildProcess>();
+afterAll(() => running.forEach((c) => c.kill('SIGKILL')));
+
+function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cloudfunctions/_local/main.ts'], {
+    cwd: root,
+    env: { ...process.env, WZB_PORT: '0', WZB_DATA_DIR: dataDir, WZB_H5_DIR: h5Dir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 15000);
+    child.stdout!.on('data', () => {
+      const m = out.match(/local host: (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1], output: () => out });
+      }
+    });
+  });
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    child.on('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+
+async function post(url: string, body: unknown, token?: string) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  return res.json() as Promise<any>;
+}
+
+describe('local host process', () => {
+  it('seeds once, serves H5 and functions, keeps data across restarts and stops cleanly on Ctrl-C', async () => {
+    const first = await start();
+    expect(first.output()).toContain(`data folder: ${dataDir}`);
+    expect(first.output()).toMatch(/已创建演示医院：14 个支部，\d+ 名党员/);
+    expect(existsSync(path.join(dataDir, 'weizhibu.db'))).toBe(true);
+    expect(await (await fetch(`${first.url}/`)).text()).toContain('微支部');
+
+    const { personas } = (await (await fetch(`${first.url}/api/demo/personas`)).json()) as any;
+    const admin = personas.find((p: any) => p.role === 'committee_admin');
+    const { token } = await post(`${first.url}/api/session/demo`, { memberId: admin.memberId });
+    const created = await post(`${first.url}/api/fn/org`, { action: 'branch.create', data: { name: '康复医学科党支部', department: '康复医学科' } }, token);
+    expect(created).toMatchObject({ ok: true, data: { name: '康复医学科党支部' } });
+    expect(await post(`${first.url}/api/fn/org`, { action: 'me', data: {} })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await post(`${first.url}/api/fn/org`, { action: 'me', data: {} }, `${token}x`)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await post(`${first.url}/api/fn/nope`, { action: 'me' }, token)).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+    expect(await stop(first.child)).toBe(0);
+
+    const second = await start();
+    expect(second.output()).not.toContain('已创建演示医院');
+    const list = await post(`${second.url}/api/fn/org`, { action: 'branches.list', data: {} }, token);
+    expect(list.data.branches).toHaveLength(15);
+    expect(await stop(second.child)).toBe(0);
+  }, 60000);
+});
