@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LOCAL_FUNCTIONS } from '../../../cloudfunctions/_local/functions';
+import { seedDemoHospital } from '../../../cloudfunctions/_local/seed/demo-hospital';
+import { createLocalHost } from '../../../cloudfunctions/_local/server';
+import { openSqliteStorage } from '../../../cloudfunctions/_runtime/storage/sqlite';
+import type { Storage } from '../../../cloudfunctions/_runtime/storage/port';
+
+export interface TestHost {
+  url: string;
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+/** The same host `npm start` runs, in-process, on a free port, with a fresh seeded database file. */
+export async function startHost(): Promise<TestHost> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wzb-e2e-'));
+  const storage = openSqliteStorage(path.join(dir, 'weizhibu.db'));
+  await seedDemoHospital(storage, Date.now());
+  const server = createLocalHost({
+    storage,
+    functions: LOCAL_FUNCTIONS,
+    sessionSecret: randomBytes(16).toString('hex'),
+    h5Dir: path.resolve(__dirname, '../../../dist/h5'),
+    demo: true,
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    storage,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await storage.close();
+    },
+  };
+}
