@@ -21,6 +21,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The H5 build talks to the local host that served it (same origin); override for a remote host.
       LOCAL_API_BASE: JSON.stringify(process.env.WZB_API_BASE ?? ''),
       CLOUD_ENV_ID: JSON.stringify(process.env.WZB_CLOUD_ENV ?? ''),
+      // WeChat subscribe-message template for notice reminders; empty = never ask (H5, or not configured).
+      NOTICE_REMINDER_TEMPLATE: JSON.stringify(process.env.WZB_TPL_NOTICE_REMINDER ?? ''),
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },

@@ -1,9 +1,19 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/notices/index', 'pages/branch/index', 'pages/me/index', 'pages/bind/index', 'pages/demo/index'],
+  pages: ['pages/index/index', 'pages/notices/index', 'pages/notice-detail/index', 'pages/branch/index', 'pages/me/index', 'pages/bind/index', 'pages/demo/index'],
   subPackages: [
     {
       root: 'admin',
-      pages: ['org/index', 'branch/index', 'roster/index', 'invites/index', 'member/index'],
+      pages: [
+        'org/index',
+        'branch/index',
+        'roster/index',
+        'invites/index',
+        'member/index',
+        'notice-compose/index',
+        'notice-sent/index',
+        'notice-track/index',
+        'notice-rollup/index',
+      ],
     },
   ],
   window: {

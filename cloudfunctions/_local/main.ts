@@ -1,14 +1,18 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { localFileStore } from '../_runtime/files/local';
 import { openSqliteStorage } from '../_runtime/storage/sqlite';
+import { localWeChatGateway } from '../_runtime/wechat/local';
 import { LOCAL_FUNCTIONS } from './functions';
 import { isSeeded, seedDemoHospital } from './seed/demo-hospital';
+import { startLocalScheduler } from './scheduler-loop';
 import { createLocalHost } from './server';
 
 /**
  * `npm start` ends here: one process serving the H5 app and the cloud functions on 127.0.0.1 with an
- * embedded SQLite database in a data folder, seeded with the demo hospital on first start.
+ * embedded SQLite database in a data folder (uploaded images in `<data>/files`), seeded with the demo
+ * hospital on first start.
  *
  * Environment: WZB_PORT (default 8787; 0 picks a free port), WZB_DATA_DIR (default ./.data),
  * WZB_H5_DIR (default ./dist/h5), WZB_DEMO=0 to start empty without demo personas.
@@ -32,7 +36,15 @@ async function main(): Promise<void> {
     console.log(`已创建演示医院：${seeded.branches} 个支部，${seeded.members} 名党员`);
   }
 
-  const server = createLocalHost({ storage, functions: LOCAL_FUNCTIONS, sessionSecret, h5Dir, demo });
+  const files = localFileStore(path.join(dataDir, 'files'));
+  // No WeChat here: reminders land in the gateway's outbox and are echoed on the console.
+  const wechat = localWeChatGateway({ onSend: (m) => console.log(`[订阅消息] → ${m.toOpenid}：${m.fields.title}（${m.page}）`) });
+  const server = createLocalHost({ storage, functions: LOCAL_FUNCTIONS, sessionSecret, h5Dir, demo, files, wechat });
+  // The CloudBase timer's local stand-in: same scheduler code, no caller identity.
+  const scheduler = startLocalScheduler(
+    () => ({ openid: null, storage, now: () => Date.now(), randomBytes: (n) => randomBytes(n), demo, wechat, files }),
+    Number(process.env.WZB_SCHEDULER_MS ?? 30_000),
+  );
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
@@ -45,6 +57,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
+    scheduler.stop();
     server.close();
     server.closeAllConnections();
     storage.close().finally(() => process.exit(0));

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { fail } from '../../src/domain/shared/envelope';
-import { ERROR_MESSAGES } from '../../src/domain/shared/errors';
+import { ERROR_MESSAGES, isAppError } from '../../src/domain/shared/errors';
+import { findCaller } from '../_runtime/actor';
 import type { FunctionContext } from '../_runtime/context';
+import { MAX_IMAGE_BYTES, type LocalFileStore } from '../_runtime/files/local';
 import type { FunctionHandler } from '../_runtime/handler';
 import { verifySessionToken } from '../_runtime/session-token';
 import type { Storage } from '../_runtime/storage/port';
+import type { WeChatGateway } from '../_runtime/wechat/port';
 import { demoSessionFor, listPersonas, newUserSession } from './demo-routes';
 import { serveStatic } from './static-files';
 
@@ -15,6 +18,9 @@ export interface LocalHostOptions {
   sessionSecret: string;
   h5Dir: string;
   demo: boolean;
+  /** Uploaded images (`<dataDir>/files`), served at /api/files/<id>. */
+  files: LocalFileStore;
+  wechat: WeChatGateway;
   now?: () => number;
 }
 
@@ -22,21 +28,28 @@ const MAX_BODY = 4 * 1024 * 1024;
 
 class BodyTooLarge extends Error {}
 
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The whole request body, or BodyTooLarge past `limit`. An oversized body is read to its end and
+ * dropped, so the client still receives our error response (destroying the socket would not let it).
+ */
+function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) {
+    req.resume();
+    return Promise.reject(new BodyTooLarge());
+  }
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new BodyTooLarge());
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > limit ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }
+
+const readBody = async (req: IncomingMessage): Promise<string> => (await readRaw(req, MAX_BODY)).toString('utf8');
 
 const sendJson = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -55,6 +68,16 @@ export function createLocalHost(opts: LocalHostOptions): http.Server {
     return token ? verifySessionToken(token, opts.sessionSecret, now()) : null;
   };
 
+  const contextFor = (openid: string | null): FunctionContext => ({
+    openid,
+    storage: opts.storage,
+    now,
+    randomBytes: (n) => randomBytes(n),
+    demo: opts.demo,
+    wechat: opts.wechat,
+    files: opts.files,
+  });
+
   async function callFunction(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const handler = opts.functions[name];
     if (!handler) return sendJson(res, 404, fail('UNKNOWN_ACTION', '云函数不存在'));
@@ -66,14 +89,48 @@ export function createLocalHost(opts: LocalHostOptions): http.Server {
       return sendJson(res, 400, fail('BAD_REQUEST', ERROR_MESSAGES.BAD_REQUEST));
     }
     if (!event || typeof event !== 'object') return sendJson(res, 400, fail('BAD_REQUEST', ERROR_MESSAGES.BAD_REQUEST));
-    const ctx: FunctionContext = {
-      openid: identify(req),
-      storage: opts.storage,
-      now,
-      randomBytes: (n) => randomBytes(n),
-      demo: opts.demo,
-    };
-    sendJson(res, 200, await handler(event as { action?: unknown; data?: unknown }, ctx));
+    sendJson(res, 200, await handler(event as { action?: unknown; data?: unknown }, contextFor(identify(req))));
+  }
+
+  /** H5 image upload (the mini program uploads to CloudBase storage itself): bound members only. */
+  async function uploadFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const openid = identify(req);
+    const member = openid ? await findCaller(contextFor(openid)) : null;
+    if (!member) {
+      req.resume(); // drop the unread body; the answer does not depend on it
+      return openid
+        ? sendJson(res, 403, fail('NOT_BOUND', ERROR_MESSAGES.NOT_BOUND))
+        : sendJson(res, 401, fail('UNAUTHENTICATED', ERROR_MESSAGES.UNAUTHENTICATED));
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await readRaw(req, MAX_IMAGE_BYTES);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return sendJson(res, 413, fail('FILE_TOO_LARGE', ERROR_MESSAGES.FILE_TOO_LARGE));
+      throw err;
+    }
+    try {
+      const fileId = await opts.files.save(bytes, req.headers['content-type'] ?? '');
+      const [url] = await opts.files.urls([fileId]);
+      sendJson(res, 200, { ok: true, data: { fileId, url } });
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      sendJson(res, err.code === 'FILE_TOO_LARGE' ? 413 : 415, fail(err.code, err.message));
+    }
+  }
+
+  /** Files are immutable (a new upload gets a new id), so they may be cached for good. */
+  async function serveFile(fileId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const file = await opts.files.read(fileId);
+    if (!file) return sendJson(res, 404, fail('NOT_FOUND', ERROR_MESSAGES.NOT_FOUND));
+    res.writeHead(200, {
+      'content-type': file.contentType,
+      'content-length': file.bytes.length,
+      'cache-control': 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'",
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.bytes);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -81,6 +138,9 @@ export function createLocalHost(opts: LocalHostOptions): http.Server {
     const fn = url.pathname.match(/^\/api\/fn\/([a-z]+)$/);
     if (fn && req.method === 'POST') return callFunction(fn[1], req, res);
     if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true });
+    if (url.pathname === '/api/files' && req.method === 'POST') return uploadFile(req, res);
+    const file = url.pathname.match(/^\/api\/files\/([^/]+)$/);
+    if (file && (req.method === 'GET' || req.method === 'HEAD')) return serveFile(file[1], req, res);
     if (url.pathname === '/api/session/new' && req.method === 'POST') {
       return sendJson(res, 200, { token: newUserSession(opts.sessionSecret, now()) });
     }

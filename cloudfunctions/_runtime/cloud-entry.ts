@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import tcb from '@cloudbase/node-sdk';
+import { fail, ok, type Envelope } from '../../src/domain/shared/envelope';
+import { ERROR_MESSAGES } from '../../src/domain/shared/errors';
 import type { FunctionContext, FunctionEvent } from './context';
+import { cloudFileStore } from './files/cloud';
 import type { FunctionHandler } from './handler';
 import { cloudbaseStorage } from './storage/cloudbase';
+import { cloudWeChatGateway } from './wechat/cloud';
+import type { WeChatGateway } from './wechat/port';
+import type { WxServerSdkLoader } from './wechat/sdk';
 
 /**
  * CloudBase entry: the SDK app is made once per warm instance and reused. Identity is the OPENID that
@@ -11,17 +17,63 @@ import { cloudbaseStorage } from './storage/cloudbase';
 let app: ReturnType<typeof tcb.init> | null = null;
 const getApp = () => (app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }));
 
-export function cloudMain(handler: FunctionHandler) {
-  return async (event: FunctionEvent): Promise<unknown> => {
-    const cloud = getApp();
-    const { openId } = cloud.auth().getUserInfo();
-    const ctx: FunctionContext = {
-      openid: openId || null,
-      storage: cloudbaseStorage(cloud.database()),
-      now: () => Date.now(),
-      randomBytes: (n) => randomBytes(n),
-      demo: false,
-    };
-    return handler({ action: event?.action, data: event?.data }, ctx);
+export interface CloudMainOptions {
+  /**
+   * Functions whose handlers use `ctx.wechat` pass `loadWxServerSdk` (./wechat/sdk) and list
+   * `wx-server-sdk` in their package.json. Without it `ctx.wechat` refuses every call, and the bundle
+   * never mentions wx-server-sdk.
+   */
+  wxServerSdk?: WxServerSdkLoader;
+}
+
+/**
+ * `ctx.wechat` as a thin shell: the SDK is required and `init`ed on the first call that needs it, once
+ * per warm instance, so invocations that never reach WeChat do not load it.
+ */
+function lazyWeChatGateway(load: WxServerSdkLoader | undefined): WeChatGateway {
+  let gateway: WeChatGateway | null = null;
+  const get = async (): Promise<WeChatGateway> => {
+    if (gateway) return gateway;
+    if (!load) throw new Error('ctx.wechat used by a function that does not declare wx-server-sdk (cloudMain options.wxServerSdk)');
+    const sdk = load();
+    sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
+    return (gateway = cloudWeChatGateway(sdk, { notice_reminder: process.env.WZB_TPL_NOTICE_REMINDER ?? '' }));
+  };
+  return {
+    checkText: async (input) => (await get()).checkText(input),
+    sendSubscribeMessage: async (message) => (await get()).sendSubscribeMessage(message),
+  };
+}
+
+/** The context for one invocation: CloudBase database, storage files, WeChat, and the caller's OPENID. */
+function cloudContext(wechat: WeChatGateway): FunctionContext {
+  const cloud = getApp();
+  const { openId } = cloud.auth().getUserInfo();
+  return {
+    openid: openId || null,
+    storage: cloudbaseStorage(cloud.database()),
+    now: () => Date.now(),
+    randomBytes: (n) => randomBytes(n),
+    demo: false,
+    wechat,
+    files: cloudFileStore(cloud),
+  };
+}
+
+export function cloudMain(handler: FunctionHandler, options: CloudMainOptions = {}) {
+  const wechat = lazyWeChatGateway(options.wxServerSdk);
+  return async (event: FunctionEvent): Promise<unknown> => handler({ action: event?.action, data: event?.data }, cloudContext(wechat));
+}
+
+/**
+ * Entry for a timer-triggered function. Timer runs carry no OPENID; a call that has one came from a
+ * mini program user (callFunction can name any function) and is refused.
+ */
+export function cloudTimerMain<R>(run: (ctx: FunctionContext) => Promise<R>, options: CloudMainOptions = {}) {
+  const wechat = lazyWeChatGateway(options.wxServerSdk);
+  return async (): Promise<Envelope<R>> => {
+    const ctx = cloudContext(wechat);
+    if (ctx.openid) return fail('FORBIDDEN', ERROR_MESSAGES.FORBIDDEN);
+    return ok(await run(ctx));
   };
 }

@@ -1,4 +1,6 @@
+import type { FileStore } from './files/port';
 import type { Storage } from './storage/port';
+import type { WeChatGateway } from './wechat/port';
 
 /**
  * Everything a handler may touch, injected by the entry point: the cloud entry wires CloudBase, the
@@ -12,6 +14,8 @@ export interface FunctionContext {
   randomBytes(n: number): Uint8Array;
   /** True only on the local host with demo data: enables demo-only actions. */
   demo: boolean;
+  wechat: WeChatGateway;
+  files: FileStore;
 }
 
 /** The event a function receives on every transport. */

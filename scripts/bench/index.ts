@@ -6,6 +6,8 @@ import { orgFunction } from '../../cloudfunctions/org/src/handler';
 import { seedDemoHospital } from '../../cloudfunctions/_local/seed/demo-hospital';
 import { openSqliteStorage } from '../../cloudfunctions/_runtime/storage/sqlite';
 import type { FunctionContext } from '../../cloudfunctions/_runtime/context';
+import { localFileStore } from '../../cloudfunctions/_runtime/files/local';
+import { localWeChatGateway } from '../../cloudfunctions/_runtime/wechat/local';
 import { folderBytes, kb, percentiles, timeIt } from './measure';
 
 /**
@@ -28,7 +30,9 @@ async function orgTimings() {
   const dir = mkdtempSync(path.join(tmpdir(), 'wzb-bench-'));
   const storage = openSqliteStorage(path.join(dir, 'bench.db'));
   await seedDemoHospital(storage, Date.now());
-  const ctx = (openid: string): FunctionContext => ({ openid, storage, now: () => Date.now(), randomBytes: (n) => randomBytes(n), demo: true });
+  const wechat = localWeChatGateway();
+  const files = localFileStore(path.join(dir, 'files'));
+  const ctx = (openid: string): FunctionContext => ({ openid, storage, now: () => Date.now(), randomBytes: (n) => randomBytes(n), demo: true, wechat, files });
   const call = async (openid: string, action: string, data: unknown = {}) => {
     const res = await orgFunction({ action, data }, ctx(openid));
     if (!res.ok) throw new Error(`${action}: ${res.code}`);

@@ -1,3 +1,4 @@
+import type { NoticesAction, NoticesInput, NoticesOutput } from '../domain/api/notices';
 import type { OrgAction, OrgInput, OrgOutput } from '../domain/api/org';
 import type { ErrorCode } from '../domain/shared/errors';
 import { invokeFunction } from './transport';
@@ -23,3 +24,6 @@ async function call<T>(fn: string, action: string, data: unknown): Promise<T> {
 /** Typed calls per function; pages never know the transport. */
 export const orgApi = <A extends OrgAction>(action: A, input: OrgInput<A>): Promise<OrgOutput[A]> =>
   call<OrgOutput[A]>('org', action, input);
+
+export const noticesApi = <A extends NoticesAction>(action: A, input: NoticesInput<A>): Promise<NoticesOutput[A]> =>
+  call<NoticesOutput[A]>('notices', action, input);

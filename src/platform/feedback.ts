@@ -11,12 +11,12 @@ export const toastSuccess = (title: string): void => {
 };
 
 /** Copies text and tells the user; WeChat shows its own "内容已复制" toast on success. */
-export async function copyText(text: string): Promise<boolean> {
+export async function copyText(text: string, failMessage = '复制失败，请长按邀请码手动复制'): Promise<boolean> {
   try {
     await Taro.setClipboardData({ data: text });
     return true;
   } catch {
-    toast('复制失败，请长按邀请码手动复制');
+    toast(failMessage);
     return false;
   }
 }

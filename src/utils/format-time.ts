@@ -23,3 +23,27 @@ export const formatDateTime = (ms: number): string => inZone(ms).format('YYYY-MM
 
 /** 2026-11-22 */
 export const formatDate = (ms: number): string => inZone(ms).format('YYYY-MM-DD');
+
+/** 15:04 */
+export const formatClock = (ms: number): string => inZone(ms).format('HH:mm');
+
+/** For lists: 15:04 today, 11-22 15:04 this year, 2025-11-22 15:04 before. */
+export function formatShortDateTime(ms: number, now: number = Date.now()): string {
+  const at = inZone(ms);
+  const today = inZone(now);
+  if (at.format('YYYY-MM-DD') === today.format('YYYY-MM-DD')) return `今天 ${at.format('HH:mm')}`;
+  return at.year() === today.year() ? at.format('MM-DD HH:mm') : at.format('YYYY-MM-DD HH:mm');
+}
+
+/** Date and clock fields (`YYYY-MM-DD`, `HH:mm`) read in Asia/Shanghai, as epoch ms; NaN when malformed. */
+export function epochOf(date: string, clock: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(clock)) return NaN;
+  try {
+    return dayjs.tz(`${date} ${clock}`, DISPLAY_TIME_ZONE).valueOf();
+  } catch {
+    return Date.parse(`${date}T${clock}:00+08:00`);
+  }
+}
+
+/** The inverse of epochOf: the pickers' values for an instant. */
+export const fieldsOf = (ms: number): { date: string; clock: string } => ({ date: formatDate(ms), clock: formatClock(ms) });

@@ -11,6 +11,11 @@ export const ROUTES = {
   adminRoster: '/admin/roster/index',
   adminInvites: '/admin/invites/index',
   adminMember: '/admin/member/index',
+  noticeDetail: '/pages/notice-detail/index',
+  noticeCompose: '/admin/notice-compose/index',
+  noticeSent: '/admin/notice-sent/index',
+  noticeTrack: '/admin/notice-track/index',
+  noticeRollup: '/admin/notice-rollup/index',
 } as const;
 
 /** Builds `path?key=value` with encoded values, skipping empty ones. */

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openSqliteStorage } from '../../cloudfunctions/_runtime/storage/sqlite';
 import { seedDemoHospital } from '../../cloudfunctions/_local/seed/demo-hospital';
+import { localWeChatGateway } from '../../cloudfunctions/_runtime/wechat/local';
 
 /**
  * What CloudBase deploys is cloudfunctions/<name>/index.js alone plus its package.json dependencies.
@@ -20,13 +21,26 @@ describe('org bundle', () => {
     expect(required).toContain('@cloudbase/node-sdk');
   });
 
+  it('does not load wx-server-sdk: org does not use the WeChat gateway, so it never passes the loader', () => {
+    // The SDK is required lazily only by bundles that import _runtime/wechat/sdk; org must not be one.
+    expect(readFileSync(bundlePath, 'utf8')).not.toMatch(/require\(["']wx-server-sdk["']\)/);
+  });
+
   it('exports the CloudBase entry and answers a real request through the bundled handler', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const bundle = require(bundlePath) as { main: unknown; orgFunction: (e: unknown, c: unknown) => Promise<any> };
     expect(typeof bundle.main).toBe('function');
     const storage = openSqliteStorage(':memory:');
     await seedDemoHospital(storage, Date.now());
-    const ctx = { openid: 'demo:m_H01001', storage, now: () => Date.now(), randomBytes: (n: number) => new Uint8Array(n).fill(7), demo: false };
+    const ctx = {
+      openid: 'demo:m_H01001',
+      storage,
+      now: () => Date.now(),
+      randomBytes: (n: number) => new Uint8Array(n).fill(7),
+      demo: false,
+      wechat: localWeChatGateway(),
+      files: { urls: async (ids: string[]) => ids.map(() => null) },
+    };
     const res = await bundle.orgFunction({ action: 'branches.list', data: {} }, ctx);
     expect(res.ok).toBe(true);
     expect(res.data.branches).toHaveLength(14);

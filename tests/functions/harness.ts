@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FunctionContext } from '../../cloudfunctions/_runtime/context';
+import { localFileStore, type LocalFileStore } from '../../cloudfunctions/_runtime/files/local';
 import type { FunctionHandler } from '../../cloudfunctions/_runtime/handler';
 import { openSqliteStorage } from '../../cloudfunctions/_runtime/storage/sqlite';
 import type { Storage } from '../../cloudfunctions/_runtime/storage/port';
+import { localWeChatGateway, type LocalWeChatGateway } from '../../cloudfunctions/_runtime/wechat/local';
 import { seedDemoHospital } from '../../cloudfunctions/_local/seed/demo-hospital';
 import type { Envelope } from '../../src/domain/shared/envelope';
 
@@ -18,6 +22,10 @@ export class FakeClock {
 export interface FunctionWorld {
   storage: Storage;
   clock: FakeClock;
+  /** The local WeChat fake every call sees: flags FLAGGED_TEST_WORDS, keeps sent reminders in `outbox()`. */
+  wechat: LocalWeChatGateway;
+  /** A file store in a fresh temp folder (created on first save): `files.save(bytes, 'image/png')`. */
+  files: LocalFileStore;
   /** Calls a function as the holder of `openid` (null = no identity). */
   call<T = unknown>(fn: FunctionHandler, openid: string | null, action: string, data?: unknown): Promise<Envelope<T>>;
   /** Like call, but unwraps ok data and fails the test on an error envelope. */
@@ -28,6 +36,8 @@ export interface FunctionWorld {
 export async function makeWorld(options: { seed?: boolean } = {}): Promise<FunctionWorld> {
   const storage = openSqliteStorage(':memory:');
   const clock = new FakeClock();
+  const wechat = localWeChatGateway();
+  const files = localFileStore(path.join(tmpdir(), `wzb-files-${randomBytes(6).toString('hex')}`));
   if (options.seed !== false) await seedDemoHospital(storage, clock.now());
   const ctxFor = (openid: string | null): FunctionContext => ({
     openid,
@@ -35,6 +45,8 @@ export async function makeWorld(options: { seed?: boolean } = {}): Promise<Funct
     now: clock.now,
     randomBytes: (n) => randomBytes(n),
     demo: true,
+    wechat,
+    files,
   });
   const call = <T>(fn: FunctionHandler, openid: string | null, action: string, data: unknown = {}) =>
     fn({ action, data }, ctxFor(openid)) as Promise<Envelope<T>>;
@@ -43,7 +55,7 @@ export async function makeWorld(options: { seed?: boolean } = {}): Promise<Funct
     if (!res.ok) throw new Error(`${action} failed: ${res.code} ${res.message}`);
     return res.data;
   };
-  return { storage, clock, call, ok };
+  return { storage, clock, wechat, files, call, ok };
 }
 
 /** Demo identities: the seed binds members as `demo:<memberId>`. */

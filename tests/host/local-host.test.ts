@@ -2,10 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { GIF_1PX } from '../contract/images';
 
 /**
  * The embedded default as `npm run serve` starts it: a real process, a real data folder. Checks the
- * printed URL and data folder, the seed, sessions, persistence across a restart and a clean Ctrl-C.
+ * printed URL and data folder, the seed, sessions, uploaded images in `<data>/files`, persistence across
+ * a restart and a clean Ctrl-C.
  */
 const root = path.resolve(__dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'wzb-host-'));
@@ -66,12 +68,18 @@ describe('local host process', () => {
     expect(await post(`${first.url}/api/fn/org`, { action: 'me', data: {} })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     expect(await post(`${first.url}/api/fn/org`, { action: 'me', data: {} }, `${token}x`)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     expect(await post(`${first.url}/api/fn/nope`, { action: 'me' }, token)).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+    const uploaded = (await (
+      await fetch(`${first.url}/api/files`, { method: 'POST', headers: { 'content-type': 'image/gif', authorization: `Bearer ${token}` }, body: GIF_1PX })
+    ).json()) as any;
+    expect(existsSync(path.join(dataDir, 'files', uploaded.data.fileId))).toBe(true);
     expect(await stop(first.child)).toBe(0);
 
     const second = await start();
     expect(second.output()).not.toContain('已创建演示医院');
     const list = await post(`${second.url}/api/fn/org`, { action: 'branches.list', data: {} }, token);
     expect(list.data.branches).toHaveLength(15);
+    const image = await fetch(`${second.url}${uploaded.data.url}`);
+    expect([image.status, image.headers.get('content-type')]).toEqual([200, 'image/gif']);
     expect(await stop(second.child)).toBe(0);
   }, 60000);
 });

@@ -22,6 +22,17 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
   memberHistory: { indexes: [{ fields: ['memberId', 'at'] }] },
   invites: { indexes: [{ fields: ['branchId', 'createdAt'] }] },
   importJobs: { indexes: [{ fields: ['createdBy', 'createdAt'] }] },
+  notices: {
+    indexes: [
+      { fields: ['status', 'publishAt'] },
+      { fields: ['authorId', 'createdAt'] },
+      { fields: ['branchId', 'createdAt'] },
+      { fields: ['createdAt'] },
+    ],
+  },
+  receipts: { indexes: [{ fields: ['noticeId'] }, { fields: ['memberId', 'publishedAt'] }] },
+  noticeReminders: { indexes: [{ fields: ['noticeId', 'at'] }] },
+  subscriptionCredits: { indexes: [{ fields: ['memberId'] }] },
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

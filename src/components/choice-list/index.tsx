@@ -5,6 +5,8 @@ export interface Choice<V extends string> {
   value: V;
   label: string;
   description?: string;
+  /** Extra class on this row, e.g. for tests (`audience-groups`). */
+  className?: string;
 }
 
 interface ChoiceListProps<V extends string> {
@@ -21,7 +23,7 @@ export function ChoiceList<V extends string>({ choices, value, onChange, classNa
       {choices.map((c) => {
         const active = c.value === value;
         return (
-          <View key={c.value} className={`choice ${active ? 'choice--active' : ''}`} onClick={() => onChange(c.value)}>
+          <View key={c.value} className={`choice ${active ? 'choice--active' : ''} ${c.className ?? ''}`} onClick={() => onChange(c.value)}>
             <View className="choice__text">
               <Text className="choice__label">{c.label}</Text>
               {c.description && <Text className="choice__description">{c.description}</Text>}

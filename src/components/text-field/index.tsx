@@ -11,10 +11,11 @@ interface TextFieldProps {
   /** e.g. `field-code`: tests fill `.field-code input`. */
   className?: string;
   hint?: string;
+  disabled?: boolean;
 }
 
 /** A labelled single-line input, label above so long Chinese labels never squeeze the field. */
-export function TextField({ label, value, onChange, placeholder, maxLength = 30, className, hint }: TextFieldProps) {
+export function TextField({ label, value, onChange, placeholder, maxLength = 30, className, hint, disabled = false }: TextFieldProps) {
   return (
     <View className={`text-field ${className ?? ''}`}>
       <Text className="text-field__label">{label}</Text>
@@ -24,7 +25,8 @@ export function TextField({ label, value, onChange, placeholder, maxLength = 30,
         onChange={onChange}
         placeholder={placeholder ?? `请输入${label}`}
         maxLength={maxLength}
-        clearable
+        clearable={!disabled}
+        disabled={disabled}
       />
       {hint && <Text className="text-field__hint">{hint}</Text>}
     </View>

@@ -25,3 +25,10 @@ export const canMoveMember = (a: Actor): boolean => isCommitteeAdmin(a);
 
 export const canViewBranch = (a: Actor, branchId: string): boolean =>
   isCommitteeAdmin(a) || a.branchId === branchId;
+
+/** Notices: who may see who has read. A member sees only their own receipt. */
+export const canTrackNotice = (a: Actor, notice: { authorId: string; branchId: string | null }): boolean =>
+  a.memberId === notice.authorId || isCommitteeAdmin(a) || (notice.branchId !== null && isOfficerOf(a, notice.branchId));
+
+export const canPublishNotices = (a: Actor): boolean =>
+  isCommitteeAdmin(a) || ((a.role === 'secretary' || a.role === 'branch_committee') && a.branchId !== null);

@@ -38,6 +38,10 @@ export const ERROR_MESSAGES = {
   IMPORT_JOB_NOT_FOUND: '导入任务不存在或已过期',
   // local demo
   DEMO_ONLY: '仅演示模式可用',
+  // files & content
+  FILE_TOO_LARGE: '图片不能超过 2 MB',
+  FILE_TYPE: '仅支持 jpg、png、webp、gif 图片',
+  CONTENT_FLAGGED: '内容未通过安全检测，请修改后重试',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,10 +1,37 @@
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Card, InfoRow } from '../../components/card';
 import { EmptyView } from '../../components/state-views';
 import { MeGate } from '../../components/me-gate';
+import { useAsync } from '../../hooks/use-async';
 import type { BoundMe } from '../../hooks/use-me';
+import { useOnReturn } from '../../hooks/use-page-visibility';
+import { noticesApi } from '../../platform/api';
+import { setNoticesBadge } from '../../platform/tab-badge';
+import { ROUTES } from '../../utils/routes';
 import { ROLE_LABELS } from '../../domain/org/types';
 import './index.scss';
+
+/** A short line to the notices tab while something is unread; silent when the call fails. */
+function UnreadEntry() {
+  const inbox = useAsync(async () => {
+    const { unreadCount } = await noticesApi('inbox', {});
+    setNoticesBadge(unreadCount);
+    return unreadCount;
+  }, []);
+  useOnReturn(() => void inbox.reload());
+  const unread = inbox.data ?? 0;
+  if (unread <= 0) return null;
+  return (
+    <View className="home-unread" onClick={() => void Taro.switchTab({ url: ROUTES.notices })}>
+      <View className="home-unread__dot" />
+      <Text className="home-unread__text">
+        未读通知 <Text className="home-unread-count">{unread}</Text> 条
+      </Text>
+      <Text className="home-unread__arrow">›</Text>
+    </View>
+  );
+}
 
 function Home({ me }: { me: BoundMe }) {
   const { member, branch, group, committeeName } = me;
@@ -15,6 +42,8 @@ function Home({ me }: { me: BoundMe }) {
         <Text className="home-greeting__name me-name">{member.name}</Text>
         <Text className="home-greeting__sub">{committeeName}</Text>
       </View>
+
+      <UnreadEntry />
 
       <Card title="我的组织" className="home-org">
         <InfoRow label="支部" value={branch?.name ?? '未加入支部'} valueClassName="me-branch" />

@@ -6,12 +6,16 @@ import path from 'node:path';
 import { LOCAL_FUNCTIONS } from '../../../cloudfunctions/_local/functions';
 import { seedDemoHospital } from '../../../cloudfunctions/_local/seed/demo-hospital';
 import { createLocalHost } from '../../../cloudfunctions/_local/server';
+import { localFileStore } from '../../../cloudfunctions/_runtime/files/local';
 import { openSqliteStorage } from '../../../cloudfunctions/_runtime/storage/sqlite';
 import type { Storage } from '../../../cloudfunctions/_runtime/storage/port';
+import { localWeChatGateway, type LocalWeChatGateway } from '../../../cloudfunctions/_runtime/wechat/local';
 
 export interface TestHost {
   url: string;
   storage: Storage;
+  /** Reminders the functions sent, in the local gateway's outbox. */
+  wechat: LocalWeChatGateway;
   close(): Promise<void>;
 }
 
@@ -20,18 +24,22 @@ export async function startHost(): Promise<TestHost> {
   const dir = mkdtempSync(path.join(tmpdir(), 'wzb-e2e-'));
   const storage = openSqliteStorage(path.join(dir, 'weizhibu.db'));
   await seedDemoHospital(storage, Date.now());
+  const wechat = localWeChatGateway();
   const server = createLocalHost({
     storage,
     functions: LOCAL_FUNCTIONS,
     sessionSecret: randomBytes(16).toString('hex'),
     h5Dir: path.resolve(__dirname, '../../../dist/h5'),
     demo: true,
+    files: localFileStore(path.join(dir, 'files')),
+    wechat,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
     storage,
+    wechat,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -1,0 +1,27 @@
+/**
+ * What the functions need from WeChat: the text content check and subscribe messages. The cloud
+ * adapter calls wx-server-sdk's openapi; the local adapter is a fake that flags a test word and keeps
+ * an outbox, so every path can be exercised without WeChat.
+ */
+export interface ContentCheckResult {
+  pass: boolean;
+  /** WeChat's label for a failed check (e.g. 20001 politics); null when passed. */
+  label: number | null;
+}
+
+export type SendResult = { sent: true } | { sent: false; reason: 'no_subscription' | 'failed'; errcode?: number };
+
+export interface SubscribeMessage {
+  toOpenid: string;
+  /** Our logical template; the adapter maps it to the real template id. */
+  templateKey: 'notice_reminder';
+  /** Mini program page to open, e.g. `pages/notice-detail/index?noticeId=…`. */
+  page: string;
+  /** Field values (the adapter maps them to the template's keys and truncates as WeChat requires). */
+  fields: { title: string; author: string; time: string; tip: string };
+}
+
+export interface WeChatGateway {
+  checkText(input: { openid: string | null; text: string; scene: 1 | 2 | 3 | 4 }): Promise<ContentCheckResult>;
+  sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult>;
+}

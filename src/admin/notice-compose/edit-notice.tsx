@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { Card, InfoRow } from '../../components/card';
+import { ErrorView, LoadingView } from '../../components/state-views';
+import { useAsync } from '../../hooks/use-async';
+import { noticesApi } from '../../platform/api';
+import { toastSuccess } from '../../platform/feedback';
+import { noticesInput, type NoticesInput, type TrackingView } from '../../domain/api/notices';
+import { errorMessage } from '../../utils/error-message';
+import { formatDateTime } from '../../utils/format-time';
+import { ROUTES, withQuery } from '../../utils/routes';
+import { firstIssue } from '../../utils/validate';
+import { ContentFields } from './content-fields';
+import { useImageUploads } from './use-image-uploads';
+
+type TrackedNotice = TrackingView['notice'];
+type ImageRef = { fileId: string; url: string };
+
+/**
+ * The notice's current images, when the tracking view carries them. `update` replaces the image list,
+ * so without them saving would silently drop the pictures: the form then refuses to save.
+ */
+function imagesOf(notice: TrackedNotice): ImageRef[] | null {
+  const images: unknown = (notice as { images?: unknown }).images;
+  if (!Array.isArray(images)) return null;
+  return images.filter((i): i is ImageRef => !!i && typeof i === 'object' && typeof (i as ImageRef).fileId === 'string').map((i) => ({ fileId: i.fileId, url: typeof i.url === 'string' ? i.url : '' }));
+}
+
+const LOCKED_TEXT = '该通知已撤回，不能再修改。';
+const CORRECTION_TEXT = '已有人阅读，保存后将标注“已更正”';
+
+function EditFields({ notice }: { notice: TrackedNotice }) {
+  const original = imagesOf(notice);
+  const [title, setTitle] = useState(notice.title);
+  const [body, setBody] = useState(notice.body);
+  const uploads = useImageUploads(original ?? []);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const locked = notice.editMode === 'locked';
+  const imagesUnknown = original === null;
+
+  const save = async () => {
+    if (busy || locked) return;
+    if (imagesUnknown) return setError('暂时无法读取原有图片，为避免图片丢失，请稍后再修改');
+    if (uploads.uploading) return setError('图片上传中，请稍候');
+    const input: NoticesInput<'update'> = { noticeId: notice.noticeId, title, body, images: uploads.images };
+    const issue = firstIssue(noticesInput.update, input);
+    if (issue) return setError(issue);
+    setError(null);
+    setBusy(true);
+    try {
+      const result = await noticesApi('update', input);
+      toastSuccess(result.mode === 'corrected' ? '已更正' : '已保存');
+      const back = withQuery(ROUTES.noticeTrack, { noticeId: notice.noticeId });
+      // Usually we came from the tracking page, which refreshes when shown again.
+      await Taro.navigateBack().catch(() => Taro.redirectTo({ url: back }));
+    } catch (e) {
+      setError(errorMessage(e, '保存失败，请重试'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      {locked && <Text className="compose-locked">{LOCKED_TEXT}</Text>}
+      {notice.editMode === 'correction' && <Text className="compose-correction-warning">{CORRECTION_TEXT}</Text>}
+      <Card className="compose-card">
+        <ContentFields title={title} body={body} onTitle={setTitle} onBody={setBody} uploads={uploads} disabled={locked || imagesUnknown} />
+      </Card>
+      <Card title="发布设置（不可修改）" className="compose-card compose-readonly">
+        <InfoRow label="通知对象" value={notice.audienceLabel} valueClassName="compose-audience-label" />
+        <InfoRow label="发布时间" value={`${notice.status === 'scheduled' ? '定时 ' : ''}${formatDateTime(notice.publishedAt ?? notice.publishAt)}`} />
+        <InfoRow label="需要确认" value={notice.requireAck ? '是' : '否'} />
+        {notice.deadline !== null && <InfoRow label="截止时间" value={formatDateTime(notice.deadline)} />}
+      </Card>
+      <View className="block-actions compose-submit">
+        {error && <Text className="form-error compose-error">{error}</Text>}
+        <Button className="publish-button save-button" type="primary" size="large" block loading={busy} disabled={locked || uploads.uploading} onClick={() => void save()}>
+          {notice.editMode === 'correction' ? '保存更正' : '保存修改'}
+        </Button>
+      </View>
+    </>
+  );
+}
+
+export function EditNoticeForm({ noticeId }: { noticeId: string }) {
+  const view = useAsync(() => noticesApi('track', { noticeId }), [noticeId]);
+  if (view.error) return <ErrorView message={view.error} onRetry={view.reload} />;
+  if (!view.data) return <LoadingView rows={6} />;
+  return <EditFields notice={view.data.notice} />;
+}

@@ -1,0 +1,41 @@
+import { View, Text, Image } from '@tarojs/components';
+import { Loading } from '@nutui/nutui-react-taro';
+import { NOTICE_LIMITS } from '../../domain/notice/limits';
+import type { ImageUploads } from './use-image-uploads';
+
+/** Thumbnails with a remove button each, a spinner while uploading, and an add tile while there is room. */
+export function ImagesField({ uploads, disabled = false }: { uploads: ImageUploads; disabled?: boolean }) {
+  const { slots } = uploads;
+  return (
+    <View className="compose-field">
+      <Text className="compose-field__label">
+        图片（可选，{slots.length}/{NOTICE_LIMITS.imagesMax}）
+      </Text>
+      <View className="compose-images">
+        {slots.map((s) => (
+          <View key={s.key} className={`compose-image ${s.uploading ? 'is-uploading' : 'is-uploaded'}`}>
+            <Image className="compose-image__img" src={s.preview} mode="aspectFill" />
+            {s.uploading && (
+              <View className="compose-image__overlay">
+                <Loading type="spinner" />
+                <Text className="compose-image__status">上传中</Text>
+              </View>
+            )}
+            {!disabled && (
+              <View className="compose-image-remove" onClick={() => uploads.remove(s.key)} aria-label="删除图片">
+                <Text>×</Text>
+              </View>
+            )}
+          </View>
+        ))}
+        {!disabled && slots.length < NOTICE_LIMITS.imagesMax && (
+          <View className="compose-images-add" onClick={() => void uploads.add()}>
+            <Text className="compose-images-add__plus">+</Text>
+            <Text className="compose-images-add__text">添加图片</Text>
+          </View>
+        )}
+      </View>
+      {uploads.error && <Text className="form-error compose-images-error">{uploads.error}</Text>}
+    </View>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { Card } from '../../components/card';
+import { noticesApi } from '../../platform/api';
+import { toastSuccess } from '../../platform/feedback';
+import { noticesInput, type NoticesInput } from '../../domain/api/notices';
+import { errorMessage } from '../../utils/error-message';
+import { ROUTES, withQuery } from '../../utils/routes';
+import { firstIssue } from '../../utils/validate';
+import { audienceInput, emptyDraft, type AudienceDraft } from './audience';
+import { BranchAudiencePicker, CommitteeAudiencePicker } from './audience-picker';
+import { ContentFields } from './content-fields';
+import { PublishOptions } from './publish-options';
+import { defaultSchedule, scheduleTimes, type ScheduleDraft } from './schedule';
+import { useImageUploads } from './use-image-uploads';
+
+/** Who publishes decides what they can address: their branch (officer) or the hospital (committee). */
+export type Publisher = { kind: 'branch'; branchId: string } | { kind: 'committee' };
+
+export function NewNoticeForm({ publisher }: { publisher: Publisher }) {
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const uploads = useImageUploads();
+  const [audience, setAudience] = useState<AudienceDraft>(() => emptyDraft(publisher.kind === 'branch' ? 'branch' : null));
+  const [requireAck, setRequireAck] = useState(false);
+  const [schedule, setSchedule] = useState<ScheduleDraft>(() => defaultSchedule(Date.now()));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const branchId = publisher.kind === 'branch' ? publisher.branchId : null;
+
+  /** The payload, or the first problem in the words the function would use. */
+  const build = (): NoticesInput<'publish'> | string => {
+    if (uploads.uploading) return '图片上传中，请稍候';
+    const target = audienceInput(audience, branchId);
+    if (!target) return '请选择通知对象';
+    const times = scheduleTimes(schedule, Date.now());
+    if ('error' in times) return times.error;
+    const input: NoticesInput<'publish'> = { title, body, images: uploads.images, audience: target, requireAck, deadline: times.deadline, publishAt: times.publishAt };
+    return firstIssue(noticesInput.publish, input) ?? input;
+  };
+
+  const publish = async () => {
+    if (busy) return;
+    const input = build();
+    if (typeof input === 'string') return setError(input);
+    setError(null);
+    setBusy(true);
+    try {
+      const sent = await noticesApi('publish', input);
+      toastSuccess(sent.status === 'scheduled' ? '已定时' : '已发布');
+      await Taro.redirectTo({ url: withQuery(ROUTES.noticeTrack, { noticeId: sent.noticeId }) });
+    } catch (e) {
+      setError(errorMessage(e, '发布失败，请重试'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Card className="compose-card">
+        <ContentFields title={title} body={body} onTitle={setTitle} onBody={setBody} uploads={uploads} />
+      </Card>
+      <Card className="compose-card">
+        {publisher.kind === 'branch' ? (
+          <BranchAudiencePicker branchId={publisher.branchId} draft={audience} onChange={setAudience} />
+        ) : (
+          <CommitteeAudiencePicker draft={audience} onChange={setAudience} />
+        )}
+      </Card>
+      <Card className="compose-card">
+        <PublishOptions requireAck={requireAck} onRequireAck={setRequireAck} schedule={schedule} onSchedule={setSchedule} />
+      </Card>
+      <View className="block-actions compose-submit">
+        {error && <Text className="form-error compose-error">{error}</Text>}
+        <Button className="publish-button" type="primary" size="large" block loading={busy} disabled={uploads.uploading} onClick={() => void publish()}>
+          {schedule.later ? '预约发布' : '发布通知'}
+        </Button>
+      </View>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
+import { useAsync } from '../../hooks/use-async';
+import { noticesApi } from '../../platform/api';
+import type { RollupView } from '../../domain/api/notices';
+import { ratio } from '../../utils/notice-labels';
+import './index.scss';
+
+type Row = RollupView['branches'][number];
+
+/**
+ * By branch name, never by rate: a table sorted worst-first reads as a list of who to blame, and the
+ * product promises rankings that do not shame.
+ */
+const byName = (a: Row, b: Row): number => a.branchName.localeCompare(b.branchName, 'zh-Hans-CN');
+
+function Table({ view }: { view: RollupView }) {
+  const rows = [...view.branches].sort(byName);
+  return (
+    <View className="rollup-table">
+      <View className="rollup-head">
+        <Text className="rollup-cell rollup-cell--name">支部</Text>
+        <Text className="rollup-cell">已读 / 应读</Text>
+        <Text className="rollup-cell rollup-cell--rate">阅读率</Text>
+      </View>
+      {rows.map((b) => (
+        <View key={b.branchId} className="rollup-row">
+          <Text className="rollup-cell rollup-cell--name rollup-branch">{b.branchName}</Text>
+          <Text className="rollup-cell rollup-read">{ratio(b.read, b.recipients)}</Text>
+          <Text className="rollup-cell rollup-cell--rate rollup-rate">{b.ratePercent}%</Text>
+        </View>
+      ))}
+      <View className="rollup-total">
+        <Text className="rollup-cell rollup-cell--name">合计</Text>
+        <Text className="rollup-cell rollup-total-read">{ratio(view.total.read, view.total.recipients)}</Text>
+        <Text className="rollup-cell rollup-cell--rate rollup-total-rate">{view.total.ratePercent}%</Text>
+      </View>
+    </View>
+  );
+}
+
+export default function NoticeRollupPage() {
+  const noticeId = useRouter().params.noticeId ?? '';
+  const state = useAsync(() => noticesApi('rollup', { noticeId }), [noticeId], noticeId !== '');
+  return (
+    <View className="page page-notice-rollup">
+      {!noticeId ? (
+        <EmptyView title="缺少通知参数" description="请从通知的阅读情况页进入" />
+      ) : state.error ? (
+        <ErrorView message={state.error} onRetry={state.reload} />
+      ) : !state.data ? (
+        <LoadingView rows={8} />
+      ) : (
+        <>
+          <Text className="page-intro rollup-title">{state.data.title}</Text>
+          <Text className="page-intro">按支部名称排列；阅读率不含请假党员。</Text>
+          <Table view={state.data} />
+        </>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { Card } from '../../components/card';
+import { noticesApi } from '../../platform/api';
+import type { TrackingView } from '../../domain/api/notices';
+import type { ReminderBatch } from '../../domain/notice/types';
+import { errorMessage } from '../../utils/error-message';
+import { formatShortDateTime } from '../../utils/format-time';
+import { minutesUntil } from '../../utils/notice-labels';
+
+const resultText = (b: ReminderBatch): string => `已提醒 ${b.total} 人：微信消息 ${b.wechat} 人，仅应用内 ${b.inAppOnly} 人`;
+
+/** Who still needs a nudge: not excused and not read (or not acknowledged, when that is required). */
+export function pendingCount(view: TrackingView): number {
+  const ack = view.notice.requireAck;
+  return view.groups.reduce((n, g) => n + g.members.filter((m) => !m.excused && (ack ? m.ackAt === null : m.readAt === null)).length, 0);
+}
+
+interface RemindCardProps {
+  view: TrackingView;
+  now: number;
+  onReminded: () => void;
+}
+
+/** One tap reminds exactly the members who still need it; a cooldown keeps it from becoming spam. */
+export function RemindCard({ view, now, onReminded }: RemindCardProps) {
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ReminderBatch | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const ack = view.notice.requireAck;
+  const pending = pendingCount(view);
+  const waitUntil = view.remindAvailableAt !== null && view.remindAvailableAt > now ? view.remindAvailableAt : null;
+
+  const remind = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await noticesApi('remind', { noticeId: view.notice.noticeId }));
+      onReminded();
+    } catch (e) {
+      setError(errorMessage(e, '提醒失败，请重试'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const label = waitUntil !== null ? `${minutesUntil(waitUntil, now)} 分钟后可再次提醒` : pending === 0 ? (ack ? '全部已确认' : '全部已读') : `${ack ? '提醒未确认' : '提醒未读'}（${pending} 人）`;
+
+  return (
+    <Card title="提醒" className="remind-card">
+      {view.notice.status === 'published' && (
+        <>
+          <Text className="muted remind-card__tip">有订阅的党员会收到微信消息，其余党员在小程序内看到“书记提醒”。</Text>
+          <Button className="remind-button" type="primary" size="large" block loading={busy} disabled={waitUntil !== null || pending === 0} onClick={() => void remind()}>
+            {label}
+          </Button>
+          {result && <Text className="remind-result">{resultText(result)}</Text>}
+          {error && <Text className="form-error remind-error">{error}</Text>}
+        </>
+      )}
+      {view.reminders.length > 0 ? (
+        <View className="remind-history">
+          <Text className="remind-history__title">提醒记录</Text>
+          {view.reminders.map((b) => (
+            <Text key={b._id} className="remind-history-item">
+              {formatShortDateTime(b.at, now)} {b.byName} 提醒{b.target === 'unacknowledged' ? '未确认' : '未读'} {b.total} 人（微信 {b.wechat}，应用内 {b.inAppOnly}）
+            </Text>
+          ))}
+        </View>
+      ) : (
+        <Text className="muted remind-history__none">尚未提醒过</Text>
+      )}
+    </Card>
+  );
+}

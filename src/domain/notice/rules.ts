@@ -1,0 +1,63 @@
+import { AppError } from '../shared/errors';
+import { NOTICE_LIMITS } from './limits';
+import type { Notice, Receipt } from './types';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A scheduled time must be a little ahead of now and within the planning horizon. */
+export function assertPublishAt(publishAt: number, now: number): void {
+  if (publishAt < now + NOTICE_LIMITS.scheduleMinLeadMs) throw new AppError('BAD_REQUEST', '定时发布时间须晚于当前时间至少 1 分钟');
+  if (publishAt > now + NOTICE_LIMITS.scheduleMaxDays * DAY) throw new AppError('BAD_REQUEST', `定时发布最多提前 ${NOTICE_LIMITS.scheduleMaxDays} 天`);
+}
+
+export function assertDeadline(deadline: number | null, publishAt: number): void {
+  if (deadline !== null && deadline <= publishAt) throw new AppError('BAD_REQUEST', '截止时间须晚于发布时间');
+}
+
+/**
+ * Editing: free while nobody has read it (or it is still scheduled); afterwards only a correction,
+ * which members see marked “已更正”; a withdrawn notice is locked.
+ */
+export function editMode(notice: Pick<Notice, 'status' | 'readCount'>): 'free' | 'correction' | 'locked' {
+  if (notice.status === 'withdrawn') return 'locked';
+  if (notice.status === 'scheduled' || notice.readCount === 0) return 'free';
+  return 'correction';
+}
+
+/** Who a reminder goes to: not excused and not yet read (or, when acknowledgement is required, not acknowledged). */
+export function remindTarget(notice: Pick<Notice, 'requireAck'>): 'unread' | 'unacknowledged' {
+  return notice.requireAck ? 'unacknowledged' : 'unread';
+}
+
+export function needsReminder(notice: Pick<Notice, 'requireAck'>, r: Receipt): boolean {
+  if (r.excused) return false;
+  return notice.requireAck ? r.ackAt === null : r.readAt === null;
+}
+
+/** Null when a reminder may go now, otherwise the earliest time. */
+export function remindAvailableAt(notice: Pick<Notice, 'lastRemindAt'>, now: number): number | null {
+  if (notice.lastRemindAt === null) return null;
+  const next = notice.lastRemindAt + NOTICE_LIMITS.remindCooldownMs;
+  return next > now ? next : null;
+}
+
+/** Rate over the members expected to read: excused members are out of both sides. */
+export function readRate(receipts: Receipt[]): { recipients: number; read: number; unread: number; acknowledged: number; excused: number; ratePercent: number } {
+  const counted = receipts.filter((r) => !r.excused);
+  const read = counted.filter((r) => r.readAt !== null).length;
+  const acknowledged = counted.filter((r) => r.ackAt !== null).length;
+  return {
+    recipients: receipts.length,
+    read,
+    unread: counted.length - read,
+    acknowledged,
+    excused: receipts.length - counted.length,
+    ratePercent: counted.length === 0 ? 100 : Math.round((read / counted.length) * 1000) / 10,
+  };
+}
+
+/** Plain-text excerpt for lists: whitespace collapsed, cut at 80 characters. */
+export const excerptOf = (body: string, max = 80): string => {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+};
