@@ -9,6 +9,7 @@ import type { FunctionContext } from '../../cloudfunctions/_runtime/context';
 import { localFileStore } from '../../cloudfunctions/_runtime/files/local';
 import { localWeChatGateway } from '../../cloudfunctions/_runtime/wechat/local';
 import { folderBytes, kb, percentiles, timeIt } from './measure';
+import { benchNotices } from './notices';
 
 /**
  * `npm run bench`: sizes of what we ship and timings of the hot paths on the embedded default.
@@ -69,7 +70,13 @@ async function orgTimings() {
 }
 
 async function main() {
-  const result = { at: new Date().toISOString(), sizes: sizes(), org: await orgTimings() };
+  const only = process.argv[2];
+  const result = {
+    at: new Date().toISOString(),
+    sizes: sizes(),
+    ...(only && only !== 'org' ? {} : { org: await orgTimings() }),
+    ...(only && only !== 'notices' ? {} : { notices: await benchNotices() }),
+  };
   mkdirSync(path.join(root, '.tmp'), { recursive: true });
   writeFileSync(path.join(root, '.tmp/bench.json'), JSON.stringify(result, null, 2));
   console.log(JSON.stringify(result, null, 2));

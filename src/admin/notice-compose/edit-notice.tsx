@@ -29,6 +29,7 @@ function imagesOf(notice: TrackedNotice): ImageRef[] | null {
 }
 
 const LOCKED_TEXT = '该通知已撤回，不能再修改。';
+const IMAGES_UNKNOWN_TEXT = '暂时无法读取这条通知原有的图片。为避免保存时丢失图片，现在不能修改，请稍后再试。';
 const CORRECTION_TEXT = '已有人阅读，保存后将标注“已更正”';
 
 function EditFields({ notice }: { notice: TrackedNotice }) {
@@ -38,12 +39,11 @@ function EditFields({ notice }: { notice: TrackedNotice }) {
   const uploads = useImageUploads(original ?? []);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const locked = notice.editMode === 'locked';
   const imagesUnknown = original === null;
+  const locked = notice.editMode === 'locked' || imagesUnknown;
 
   const save = async () => {
     if (busy || locked) return;
-    if (imagesUnknown) return setError('暂时无法读取原有图片，为避免图片丢失，请稍后再修改');
     if (uploads.uploading) return setError('图片上传中，请稍候');
     const input: NoticesInput<'update'> = { noticeId: notice.noticeId, title, body, images: uploads.images };
     const issue = firstIssue(noticesInput.update, input);
@@ -65,10 +65,10 @@ function EditFields({ notice }: { notice: TrackedNotice }) {
 
   return (
     <>
-      {locked && <Text className="compose-locked">{LOCKED_TEXT}</Text>}
-      {notice.editMode === 'correction' && <Text className="compose-correction-warning">{CORRECTION_TEXT}</Text>}
+      {locked && <Text className="compose-locked">{imagesUnknown && notice.editMode !== 'locked' ? IMAGES_UNKNOWN_TEXT : LOCKED_TEXT}</Text>}
+      {!locked && notice.editMode === 'correction' && <Text className="compose-correction-warning">{CORRECTION_TEXT}</Text>}
       <Card className="compose-card">
-        <ContentFields title={title} body={body} onTitle={setTitle} onBody={setBody} uploads={uploads} disabled={locked || imagesUnknown} />
+        <ContentFields title={title} body={body} onTitle={setTitle} onBody={setBody} uploads={uploads} disabled={locked} />
       </Card>
       <Card title="发布设置（不可修改）" className="compose-card compose-readonly">
         <InfoRow label="通知对象" value={notice.audienceLabel} valueClassName="compose-audience-label" />
