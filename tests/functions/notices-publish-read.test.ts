@@ -122,5 +122,7 @@ describe('bad input and content', () => {
     const opened = await world.ok(notices, b1.members[0].openid, 'open', { noticeId });
     expect(opened.body).toBe(body);
     expect(opened.images).toEqual([{ fileId, url: `/api/files/${fileId}` }]);
+    // The publisher's edit form starts from the same images (update replaces the list).
+    expect((await world.ok(notices, b1.secretary.openid, 'track', { noticeId })).notice.images).toEqual([{ fileId, url: `/api/files/${fileId}` }]);
   });
 });

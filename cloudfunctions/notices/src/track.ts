@@ -43,10 +43,11 @@ const byAttention = (a: Receipt, b: Receipt) =>
 export async function track(input: NoticesInput<'track'>, ctx: FunctionContext): Promise<NoticesOutput['track']> {
   const { actor } = await requireActor(ctx);
   const notice = await getTrackableNotice(ctx, actor, input.noticeId);
-  const [all, names, reminders] = await Promise.all([
+  const [all, names, reminders, imageUrls] = await Promise.all([
     allReceipts(ctx, notice._id),
     orgNames(ctx),
     ctx.storage.collection<ReminderBatch>('noticeReminders').find({ noticeId: notice._id }, { orderBy: [['at', 'desc']], limit: 20 }),
+    notice.images.length ? ctx.files.urls(notice.images.map((i) => i.fileId)) : Promise.resolve([]),
   ]);
   const groups = new Map<string, { groupId: string | null; groupName: string; rows: Receipt[] }>();
   const committee = notice.branchId === null;
@@ -67,6 +68,8 @@ export async function track(input: NoticesInput<'track'>, ctx: FunctionContext):
     notice: {
       ...toSentItem(notice, names),
       body: notice.body,
+      // The edit form needs them: saving without them would drop the pictures.
+      images: notice.images.map((img, i) => ({ fileId: img.fileId, url: imageUrls[i] ?? '' })),
       deadline: notice.deadline,
       correctedAt: notice.correctedAt,
       audience: notice.audience,

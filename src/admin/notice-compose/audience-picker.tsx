@@ -33,13 +33,16 @@ function GroupsChooser({ branchId, draft, onChange }: PickerProps & { branchId: 
   const groups = branch.data.groups.filter((g) => g.status === 'active');
   if (groups.length === 0) return <Text className="muted">本支部暂未设立党小组，请选择“全支部”或“指定党员”。</Text>;
   return (
-    <MultiChoiceList
-      className="audience-group-list"
-      itemClassName="audience-choice"
-      choices={groups.map((g) => ({ value: g._id, label: g.name, description: `${g.memberCount} 人` }))}
-      selected={draft.groupIds}
-      onChange={(groupIds) => onChange({ ...draft, groupIds })}
-    />
+    <View className="audience-sub">
+      <Text className="audience-sub__label">选择党小组（可多选）</Text>
+      <MultiChoiceList
+        className="audience-group-list"
+        itemClassName="audience-choice"
+        choices={groups.map((g) => ({ value: g._id, label: g.name, description: `${g.memberCount} 人` }))}
+        selected={draft.groupIds}
+        onChange={(groupIds) => onChange({ ...draft, groupIds })}
+      />
+    </View>
   );
 }
 
@@ -58,7 +61,8 @@ function MembersChooser({ branchId, draft, onChange }: PickerProps & { branchId:
   const active = paged.members.filter((m) => m.status === 'active');
   const shown = keyword ? active.filter((m) => m.name.includes(keyword) || m.employeeNo.includes(keyword)) : active;
   return (
-    <View className="audience-members-chooser">
+    <View className="audience-sub audience-members-chooser">
+      <Text className="audience-sub__label">选择党员（可多选）</Text>
       <TextField className="audience-member-filter" label="按姓名查找" value={filter} onChange={setFilter} placeholder="输入姓名或工号" />
       <Text className="muted audience-selected-count">已选 {draft.memberIds.length} 人</Text>
       {shown.length === 0 ? (
@@ -91,7 +95,8 @@ function BranchesChooser({ draft, onChange }: PickerProps) {
   if (!list.data) return <LoadingView rows={3} />;
   const branches = list.data.branches.filter((b) => b.status === 'active');
   return (
-    <View className="audience-branches-chooser">
+    <View className="audience-sub audience-branches-chooser">
+      <Text className="audience-sub__label">选择支部（可多选）</Text>
       <Text className="muted audience-selected-count">已选 {draft.branchIds.length} 个支部</Text>
       <MultiChoiceList
         className="audience-branch-list"

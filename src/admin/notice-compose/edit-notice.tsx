@@ -16,31 +16,18 @@ import { ContentFields } from './content-fields';
 import { useImageUploads } from './use-image-uploads';
 
 type TrackedNotice = TrackingView['notice'];
-type ImageRef = { fileId: string; url: string };
-
-/**
- * The notice's current images, when the tracking view carries them. `update` replaces the image list,
- * so without them saving would silently drop the pictures: the form then refuses to save.
- */
-function imagesOf(notice: TrackedNotice): ImageRef[] | null {
-  const images: unknown = (notice as { images?: unknown }).images;
-  if (!Array.isArray(images)) return null;
-  return images.filter((i): i is ImageRef => !!i && typeof i === 'object' && typeof (i as ImageRef).fileId === 'string').map((i) => ({ fileId: i.fileId, url: typeof i.url === 'string' ? i.url : '' }));
-}
 
 const LOCKED_TEXT = '该通知已撤回，不能再修改。';
-const IMAGES_UNKNOWN_TEXT = '暂时无法读取这条通知原有的图片。为避免保存时丢失图片，现在不能修改，请稍后再试。';
 const CORRECTION_TEXT = '已有人阅读，保存后将标注“已更正”';
 
 function EditFields({ notice }: { notice: TrackedNotice }) {
-  const original = imagesOf(notice);
   const [title, setTitle] = useState(notice.title);
   const [body, setBody] = useState(notice.body);
-  const uploads = useImageUploads(original ?? []);
+  // `update` replaces the image list, so the form starts from the notice's current images.
+  const uploads = useImageUploads(notice.images);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const imagesUnknown = original === null;
-  const locked = notice.editMode === 'locked' || imagesUnknown;
+  const locked = notice.editMode === 'locked';
 
   const save = async () => {
     if (busy || locked) return;
@@ -65,7 +52,7 @@ function EditFields({ notice }: { notice: TrackedNotice }) {
 
   return (
     <>
-      {locked && <Text className="compose-locked">{imagesUnknown && notice.editMode !== 'locked' ? IMAGES_UNKNOWN_TEXT : LOCKED_TEXT}</Text>}
+      {locked && <Text className="compose-locked">{LOCKED_TEXT}</Text>}
       {!locked && notice.editMode === 'correction' && <Text className="compose-correction-warning">{CORRECTION_TEXT}</Text>}
       <Card className="compose-card">
         <ContentFields title={title} body={body} onTitle={setTitle} onBody={setBody} uploads={uploads} disabled={locked} />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import * as v from 'valibot';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -8,7 +9,6 @@ import { toastSuccess } from '../../platform/feedback';
 import { noticesInput, type NoticesInput } from '../../domain/api/notices';
 import { errorMessage } from '../../utils/error-message';
 import { ROUTES, withQuery } from '../../utils/routes';
-import { firstIssue } from '../../utils/validate';
 import { audienceInput, emptyDraft, type AudienceDraft } from './audience';
 import { BranchAudiencePicker, CommitteeAudiencePicker } from './audience-picker';
 import { ContentFields } from './content-fields';
@@ -31,15 +31,24 @@ export function NewNoticeForm({ publisher }: { publisher: Publisher }) {
 
   const branchId = publisher.kind === 'branch' ? publisher.branchId : null;
 
-  /** The payload, or the first problem in the words the function would use. */
+  /** The payload, or the first problem in the words the function would use (same schema, same rules). */
   const build = (): NoticesInput<'publish'> | string => {
     if (uploads.uploading) return '图片上传中，请稍候';
-    const target = audienceInput(audience, branchId);
-    if (!target) return '请选择通知对象';
     const times = scheduleTimes(schedule, Date.now());
+    const draft = {
+      title,
+      body,
+      images: uploads.images,
+      // Absent when no kind is chosen: the schema then answers 请选择通知对象, after any title/body issue.
+      audience: audienceInput(audience, branchId) ?? undefined,
+      requireAck,
+      deadline: 'error' in times ? null : times.deadline,
+      publishAt: 'error' in times ? null : times.publishAt,
+    };
+    const parsed = v.safeParse(noticesInput.publish, draft);
+    if (!parsed.success) return parsed.issues[0]?.message ?? '请检查填写内容';
     if ('error' in times) return times.error;
-    const input: NoticesInput<'publish'> = { title, body, images: uploads.images, audience: target, requireAck, deadline: times.deadline, publishAt: times.publishAt };
-    return firstIssue(noticesInput.publish, input) ?? input;
+    return parsed.output;
   };
 
   const publish = async () => {

@@ -22,28 +22,32 @@ export function TrackSummary({ view }: { view: TrackingView }) {
       {notice.correctedAt !== null && <Text className="track-summary__line">已更正 · {formatDateTime(notice.correctedAt)}</Text>}
       {notice.deadline !== null && <Text className="track-summary__line">截止 {formatDateTime(notice.deadline)}</Text>}
 
-      <View className="track-counts">
-        <View className="track-count">
-          <Text className="track-count__label">已读</Text>
-          <Text className="track-read-count">{ratio(counts.read, counts.recipients)}</Text>
-        </View>
-        {notice.requireAck && (
-          <View className="track-count">
-            <Text className="track-count__label">已确认</Text>
-            <Text className="track-ack-count">{counts.acknowledged}</Text>
+      {notice.status !== 'scheduled' && (
+        <>
+          <View className="track-counts">
+            <View className="track-count">
+              <Text className="track-count__label">已读</Text>
+              <Text className="track-read-count">{ratio(counts.read, counts.recipients)}</Text>
+            </View>
+            {notice.requireAck && (
+              <View className="track-count">
+                <Text className="track-count__label">已确认</Text>
+                <Text className="track-ack-count">{counts.acknowledged}</Text>
+              </View>
+            )}
+            <View className="track-count">
+              <Text className="track-count__label">未读</Text>
+              <Text className="track-unread-count">{counts.unread}</Text>
+            </View>
+            <View className="track-count">
+              <Text className="track-count__label">请假</Text>
+              <Text className="track-excused-count">{counts.excused}</Text>
+            </View>
           </View>
-        )}
-        <View className="track-count">
-          <Text className="track-count__label">未读</Text>
-          <Text className="track-unread-count">{counts.unread}</Text>
-        </View>
-        <View className="track-count">
-          <Text className="track-count__label">请假</Text>
-          <Text className="track-excused-count">{counts.excused}</Text>
-        </View>
-      </View>
-      <Progress className="track-progress" percent={counts.ratePercent} showText={false} strokeWidth="10" />
-      <Text className="track-rate">阅读率 {counts.ratePercent}%{counts.excused > 0 ? '（不含请假）' : ''}</Text>
+          <Progress className="track-progress" percent={counts.ratePercent} showText={false} strokeWidth="10" />
+          <Text className="track-rate">阅读率 {counts.ratePercent}%{counts.excused > 0 ? '（不含请假）' : ''}</Text>
+        </>
+      )}
     </View>
   );
 }

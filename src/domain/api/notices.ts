@@ -134,7 +134,7 @@ export interface TrackedMember {
 }
 
 export interface TrackingView {
-  notice: SentItem & { body: string; deadline: number | null; correctedAt: number | null; audience: NoticeAudience; editMode: 'free' | 'correction' | 'locked' };
+  notice: SentItem & { body: string; images: Array<{ fileId: string; url: string }>; deadline: number | null; correctedAt: number | null; audience: NoticeAudience; editMode: 'free' | 'correction' | 'locked' };
   counts: { recipients: number; read: number; unread: number; acknowledged: number; excused: number; ratePercent: number };
   /** Grouped by party group (members with none under “未分组”), each with unread first. */
   groups: Array<{ groupId: string | null; groupName: string; members: TrackedMember[] }>;

@@ -42,6 +42,19 @@ export const ERROR_MESSAGES = {
   FILE_TOO_LARGE: '图片不能超过 2 MB',
   FILE_TYPE: '仅支持 jpg、png、webp、gif 图片',
   CONTENT_FLAGGED: '内容未通过安全检测，请修改后重试',
+  // lessons
+  LESSON_CONTENT_INVALID: '微党课内容不完整',
+  LESSON_TOO_LONG: '微党课总时长不能超过 15 分钟',
+  LESSON_CHAPTER_TOO_LONG: '每个章节不能超过 6 分钟，请拆分为约 5 分钟的章节',
+  LESSON_QUESTIONS_INVALID: '测试题设置有误',
+  LESSON_ARCHIVED: '该微党课已归档',
+  LESSON_LOCKED: '已有党员开始学习，只能修改标题、简介、标签、来源和封面',
+  LESSON_IN_PLAN: '该微党课已排入今后的课表，请先调整课表',
+  LESSON_NOT_AVAILABLE: '该微党课不在你的学习范围内',
+  LESSON_NOT_RELEASED: '该微党课尚未开放',
+  LESSON_ANSWERS_INCOMPLETE: '请回答全部题目',
+  PLAN_DATE_PAST: '不能修改已过去日期的课表',
+  PLAN_DATE_TOO_FAR: '课表最多提前一年安排',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

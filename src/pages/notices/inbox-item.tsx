@@ -38,7 +38,7 @@ export function InboxRow({ item }: { item: InboxItem }) {
           </Tag>
         )}
         {!item.withdrawn && item.corrected && (
-          <Tag className="notice-corrected" type="primary" plain>
+          <Tag className="notice-corrected" type="warning" plain>
             已更正
           </Tag>
         )}

@@ -1,0 +1,87 @@
+import type { Browser, Page } from 'playwright-core';
+import type { Member } from '../../src/domain/org/types';
+import { collectPageErrors, launchChromium, phoneContext, signInAs, visible } from './support/browser';
+import { startHost, type TestHost } from './support/host';
+
+let host: TestHost;
+let browser: Browser;
+beforeAll(async () => {
+  host = await startHost();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+const TITLE = '关于周五主题党日的通知';
+const BODY = '请各位党员周五 17:30 到示教室。\n<b>带好笔记本</b><img src=x onerror="window.__xss=1">';
+
+async function memberPage(member: Member): Promise<Page> {
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  await signInAs(page, host.url, member.name);
+  return page;
+}
+
+async function openNotice(page: Page) {
+  await page.locator('.taro-tabbar__tabbar').getByText('通知', { exact: true }).click();
+  await visible(page, '.notice-item').filter({ hasText: TITLE }).first().click();
+  await visible(page, '.notice-title').waitFor({ timeout: 15000 });
+}
+
+describe('notices with read receipts in the browser', () => {
+  it('a secretary publishes; two members read it; the secretary sees 2 / N by name and reminds the rest; another branch never sees it', async () => {
+    const members = host.storage.collection<Member>('members');
+    const [secretary] = await members.find({ branchId: 'b_demo01', role: 'secretary' });
+    const readers = await members.find({ branchId: 'b_demo01', role: 'member', openid: { $ne: null } }, { orderBy: [['employeeNo', 'asc']], limit: 2 });
+    const [outsider] = await members.find({ branchId: 'b_demo02', role: 'member', openid: { $ne: null } }, { limit: 1 });
+    const total = await members.count({ branchId: 'b_demo01', status: 'active' });
+
+    // The secretary writes and publishes to the whole branch.
+    const context = await phoneContext(browser);
+    const publisher = await context.newPage();
+    const errors = collectPageErrors(publisher);
+    await signInAs(publisher, host.url, secretary.name);
+    await publisher.goto(`${host.url}#/admin/notice-compose/index`);
+    await visible(publisher, '.compose-title input').fill(TITLE);
+    await visible(publisher, '.compose-body textarea').fill(BODY);
+    await visible(publisher, '.audience-branch').click();
+    await visible(publisher, '.publish-button').click();
+    await visible(publisher, '.track-read-count').waitFor({ timeout: 15000 });
+    expect((await visible(publisher, '.track-read-count').textContent())?.replace(/\s/g, '')).toBe(`0/${total}`);
+
+    // Two members, each in their own browser, open it; the body shows as text, never as HTML.
+    for (const reader of readers) {
+      const page = await memberPage(reader);
+      await openNotice(page);
+      const body = await visible(page, '.notice-body').innerText();
+      expect(body).toContain('<b>带好笔记本</b>');
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+      await page.context().close();
+    }
+
+    // The publisher's view updates by itself (it polls) to 2 / N with both names marked read.
+    await publisher.waitForFunction(
+      (expected) => Array.from(document.querySelectorAll('.track-read-count')).some((el) => el.textContent?.replace(/\s/g, '') === expected),
+      `2/${total}`,
+      { timeout: 20000 },
+    );
+    const readNames = await visible(publisher, '.track-member.is-read .track-member-name').allTextContents();
+    expect(readNames.map((n) => n.trim()).sort()).toEqual(readers.map((r) => r.name).sort());
+    expect(await visible(publisher, '.track-member.is-unread').count()).toBe(total - 2);
+
+    await visible(publisher, '.remind-button').click();
+    await visible(publisher, '.remind-result').waitFor({ timeout: 15000 });
+    expect(await visible(publisher, '.remind-result').textContent()).toContain(`已提醒 ${total - 2} 人`);
+    expect(errors).toEqual([]);
+
+    // A member of another branch does not see it.
+    const other = await memberPage(outsider);
+    await other.locator('.taro-tabbar__tabbar').getByText('通知', { exact: true }).click();
+    await other.waitForTimeout(1500);
+    expect(await visible(other, '.notice-item').filter({ hasText: TITLE }).count()).toBe(0);
+    await other.context().close();
+    await context.close();
+  });
+});
