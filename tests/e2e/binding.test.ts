@@ -1,24 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Member } from '../../src/domain/org/types';
-import { launchChromium, phoneContext, signInAs, visible } from './support/browser';
-import { startHost, type TestHost } from './support/host';
+import { phoneContext, signInAs, visible } from './support/browser';
+import { hostAndBrowserPerFile } from './support/suite';
 
-let host: TestHost;
-let browser: Browser;
-beforeAll(async () => {
-  host = await startHost();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const suite = hostAndBrowserPerFile();
 
 /** A first-time user: a fresh identity with nobody bound to it, as WeChat gives a new OPENID. */
 async function newUser(): Promise<Page> {
-  const context = await phoneContext(browser);
+  const context = await phoneContext(suite.browser);
   const page = await context.newPage();
-  await page.goto(`${host.url}#/pages/demo/index`);
+  await page.goto(`${suite.host.url}#/pages/demo/index`);
   await visible(page, '.sign-in-new').click();
   await visible(page, '.submit-invite').waitFor({ timeout: 15000 });
   return page;
@@ -26,11 +17,11 @@ async function newUser(): Promise<Page> {
 
 describe('binding a WeChat identity in the browser', () => {
   it('the secretary issues an invite code; a newcomer binds with it and lands in that branch', async () => {
-    const [secretary] = await host.storage.collection<Member>('members').find({ branchId: 'b_demo08', role: 'secretary' });
-    const context = await phoneContext(browser);
+    const [secretary] = await suite.host.storage.collection<Member>('members').find({ branchId: 'b_demo08', role: 'secretary' });
+    const context = await phoneContext(suite.browser);
     const admin = await context.newPage();
-    await signInAs(admin, host.url, secretary.name);
-    await admin.goto(`${host.url}#/admin/invites/index?branchId=b_demo08`);
+    await signInAs(admin, suite.host.url, secretary.name);
+    await admin.goto(`${suite.host.url}#/admin/invites/index?branchId=b_demo08`);
     await visible(admin, '.invite-days-7').click();
     await visible(admin, '.issue-invite').click();
     await visible(admin, '.issued-code').waitFor({ timeout: 15000 });
@@ -54,7 +45,7 @@ describe('binding a WeChat identity in the browser', () => {
   });
 
   it('a rostered member binds by name and employee number; a second WeChat cannot claim them', async () => {
-    const [target] = await host.storage.collection<Member>('members').find({ branchId: 'b_demo02', openid: null }, { limit: 1 });
+    const [target] = await suite.host.storage.collection<Member>('members').find({ branchId: 'b_demo02', openid: null }, { limit: 1 });
     const bindByRoster = async (page: Page) => {
       await page.getByText('花名册匹配', { exact: true }).click();
       await visible(page, '.roster-name input').fill(target.name);

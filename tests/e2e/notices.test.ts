@@ -1,26 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Member } from '../../src/domain/org/types';
-import { collectPageErrors, launchChromium, phoneContext, signInAs, visible } from './support/browser';
-import { startHost, type TestHost } from './support/host';
+import { collectPageErrors, phoneContext, signInAs, visible } from './support/browser';
+import { hostAndBrowserPerFile } from './support/suite';
 
-let host: TestHost;
-let browser: Browser;
-beforeAll(async () => {
-  host = await startHost();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const suite = hostAndBrowserPerFile();
 
 const TITLE = '关于周五主题党日的通知';
 const BODY = '请各位党员周五 17:30 到示教室。\n<b>带好笔记本</b><img src=x onerror="window.__xss=1">';
 
 async function memberPage(member: Member): Promise<Page> {
-  const context = await phoneContext(browser);
+  const context = await phoneContext(suite.browser);
   const page = await context.newPage();
-  await signInAs(page, host.url, member.name);
+  await signInAs(page, suite.host.url, member.name);
   return page;
 }
 
@@ -32,18 +23,18 @@ async function openNotice(page: Page) {
 
 describe('notices with read receipts in the browser', () => {
   it('a secretary publishes; two members read it; the secretary sees 2 / N by name and reminds the rest; another branch never sees it', async () => {
-    const members = host.storage.collection<Member>('members');
+    const members = suite.host.storage.collection<Member>('members');
     const [secretary] = await members.find({ branchId: 'b_demo01', role: 'secretary' });
     const readers = await members.find({ branchId: 'b_demo01', role: 'member', openid: { $ne: null } }, { orderBy: [['employeeNo', 'asc']], limit: 2 });
     const [outsider] = await members.find({ branchId: 'b_demo02', role: 'member', openid: { $ne: null } }, { limit: 1 });
     const total = await members.count({ branchId: 'b_demo01', status: 'active' });
 
     // The secretary writes and publishes to the whole branch.
-    const context = await phoneContext(browser);
+    const context = await phoneContext(suite.browser);
     const publisher = await context.newPage();
     const errors = collectPageErrors(publisher);
-    await signInAs(publisher, host.url, secretary.name);
-    await publisher.goto(`${host.url}#/admin/notice-compose/index`);
+    await signInAs(publisher, suite.host.url, secretary.name);
+    await publisher.goto(`${suite.host.url}#/admin/notice-compose/index`);
     await visible(publisher, '.compose-title input').fill(TITLE);
     await visible(publisher, '.compose-body textarea').fill(BODY);
     await visible(publisher, '.audience-branch').click();

@@ -1,22 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Member } from '../../src/domain/org/types';
-import { collectPageErrors, launchChromium, phoneContext, signInAs, visible } from './support/browser';
-import { startHost, type TestHost } from './support/host';
+import { collectPageErrors, phoneContext, signInAs, visible } from './support/browser';
+import { hostAndBrowserPerFile } from './support/suite';
 
-let host: TestHost;
-let browser: Browser;
-beforeAll(async () => {
-  host = await startHost();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const suite = hostAndBrowserPerFile();
 
 const HEADER = '姓名,工号,科室,支部,党小组,角色,手机号';
 const csv = (...rows: string[]) => Buffer.from([HEADER, ...rows].join('\r\n'), 'utf8');
-const memberCount = () => host.storage.collection<Member>('members').count({});
+const memberCount = () => suite.host.storage.collection<Member>('members').count({});
 
 async function upload(page: Page, name: string, buffer: Buffer) {
   await page.locator('input.roster-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer });
@@ -24,11 +15,11 @@ async function upload(page: Page, name: string, buffer: Buffer) {
 
 describe('roster import in the browser', () => {
   it('reports the bad row and imports nothing; the fixed file imports with progress; importing again updates', async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(suite.browser);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await signInAs(page, host.url, '周立群');
-    await page.goto(`${host.url}#/admin/roster/index`);
+    await signInAs(page, suite.host.url, '周立群');
+    await page.goto(`${suite.host.url}#/admin/roster/index`);
     await page.locator('input.roster-file-input').waitFor({ state: 'attached', timeout: 15000 });
     const before = await memberCount();
 
@@ -48,7 +39,7 @@ describe('roster import in the browser', () => {
     await visible(page, '.roster-apply').click();
     await visible(page, '.roster-done').waitFor({ timeout: 20000 });
     expect(await memberCount()).toBe(before + 2);
-    expect(await host.storage.collection<Member>('members').get('m_E2E002')).toMatchObject({ name: '吕新二', branchId: 'b_demo13' });
+    expect(await suite.host.storage.collection<Member>('members').get('m_E2E002')).toMatchObject({ name: '吕新二', branchId: 'b_demo13' });
 
     // Same people again, one of them now in another branch: updated, not duplicated.
     await visible(page, '.roster-again').click();
@@ -58,7 +49,7 @@ describe('roster import in the browser', () => {
     await visible(page, '.roster-apply').click();
     await visible(page, '.roster-done').waitFor({ timeout: 20000 });
     expect(await memberCount()).toBe(before + 2);
-    expect(await host.storage.collection<Member>('members').get('m_E2E002')).toMatchObject({ branchId: 'b_demo06' });
+    expect(await suite.host.storage.collection<Member>('members').get('m_E2E002')).toMatchObject({ branchId: 'b_demo06' });
     expect(errors).toEqual([]);
     await context.close();
   });

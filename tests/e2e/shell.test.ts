@@ -1,29 +1,19 @@
-import type { Browser } from 'playwright-core';
 import type { Member } from '../../src/domain/org/types';
-import { collectPageErrors, launchChromium, phoneContext, signInAs, visible } from './support/browser';
-import { startHost, type TestHost } from './support/host';
+import { collectPageErrors, phoneContext, signInAs, visible } from './support/browser';
+import { hostAndBrowserPerFile } from './support/suite';
 
-let host: TestHost;
-let browser: Browser;
-beforeAll(async () => {
-  host = await startHost();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const suite = hostAndBrowserPerFile();
 
 const boundMemberOf = async (branchId: string, role: Member['role'] = 'member') => {
-  const members = await host.storage.collection<Member>('members').find({ branchId, role, openid: { $ne: null } }, { orderBy: [['employeeNo', 'asc']], limit: 1 });
+  const members = await suite.host.storage.collection<Member>('members').find({ branchId, role, openid: { $ne: null } }, { orderBy: [['employeeNo', 'asc']], limit: 1 });
   return members[0];
 };
 
 describe('app shell in the browser', () => {
   it('sends a visitor without a session to the demo persona picker, marked as demo', async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(host.url);
+    await page.goto(suite.host.url);
     await page.locator('.persona').first().waitFor({ timeout: 20000 });
     expect(await page.locator('body').innerText()).toContain('演示模式');
     await context.close();
@@ -31,10 +21,10 @@ describe('app shell in the browser', () => {
 
   it('a demo member logs in and sees their name, branch, party group and role, and the four tabs', async () => {
     const member = await boundMemberOf('b_demo01');
-    const context = await phoneContext(browser);
+    const context = await phoneContext(suite.browser);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await signInAs(page, host.url, member.name);
+    await signInAs(page, suite.host.url, member.name);
 
     expect((await visible(page, '.me-name').textContent())?.trim()).toBe(member.name);
     expect((await visible(page, '.me-branch').textContent())?.trim()).toBe('心血管内科党支部');
@@ -60,9 +50,9 @@ describe('app shell in the browser', () => {
 
   it('a secretary sees the management entries for their branch', async () => {
     const secretary = await boundMemberOf('b_demo03', 'secretary');
-    const context = await phoneContext(browser);
+    const context = await phoneContext(suite.browser);
     const page = await context.newPage();
-    await signInAs(page, host.url, secretary.name);
+    await signInAs(page, suite.host.url, secretary.name);
     expect((await visible(page, '.me-role').textContent())?.trim()).toBe('支部书记');
     await page.locator('.taro-tabbar__tabbar').getByText('支部', { exact: true }).click();
     await visible(page, '.link-invites').waitFor();
