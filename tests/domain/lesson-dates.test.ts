@@ -69,7 +69,6 @@ describe('date strings', () => {
 
 describe('time zones', () => {
   it('reads the date in Shanghai around midnight, whatever the process zone', () => {
-    expect(process.env.TZ).toBe('UTC');
     expect(dateInZone(SUN_235959, SH)).toBe('2026-11-22');
     expect(dateInZone(MON_0000, SH)).toBe('2026-11-23');
     expect(dateInZone(MON_0000, 'UTC')).toBe('2026-11-22');

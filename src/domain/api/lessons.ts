@@ -7,9 +7,12 @@ import { LESSON_KINDS } from '../lesson/lesson';
 import { LESSON_LIMITS as L } from '../lesson/limits';
 import type { BranchDayStats, CommitteeMatrix, DailyRate, LessonStats, RateSummary } from '../lesson/stats';
 import type { WeeklyProgress } from '../lesson/streak';
+import type { LessonCard, ProgressView } from '../lesson/views';
 import { cursor, id, payload } from './common';
 
 /** The `lessons` function: today's lesson, study and progress, the check, catch-up, library, plan, stats. */
+
+export type { LessonCard, ProgressView };
 
 const text = (label: string, max: number) =>
   v.pipe(v.string(`请填写${label}`), v.trim(), v.minLength(1, `请填写${label}`), v.maxLength(max, `${label}不能超过 ${max} 个字`));
@@ -173,38 +176,6 @@ export const lessonsInput = {
 
 export type LessonsAction = keyof typeof lessonsInput;
 export type LessonsInput<A extends LessonsAction> = v.InferInput<(typeof lessonsInput)[A]>;
-
-/** A lesson as a list item or card. */
-export interface LessonCard {
-  lessonId: string;
-  kind: LessonKind;
-  title: string;
-  summary: string;
-  tags: string[];
-  durationSec: number;
-  chapterCount: number;
-  coverUrl: string | null;
-  /** Null: central library; otherwise the branch's own lesson. */
-  branchId: string | null;
-}
-
-/** A member's progress as the player and the cards show it. */
-export interface ProgressView {
-  percent: number;
-  completed: boolean;
-  completedAt: number | null;
-  /** Where to resume (the latest position on any device). */
-  resume: { chapter: number; position: number };
-  /** Video / audio, per chapter: furthest position played and seconds covered. */
-  chapters: Array<{ position: number; coveredSec: number }>;
-  /** Article. */
-  readSec: number;
-  minReadSec: number;
-  reachedEnd: boolean;
-  checkDone: boolean;
-  checkCorrect: number | null;
-  checkTotal: number | null;
-}
 
 export type WeekView = WeeklyProgress & { streak: number };
 

@@ -1,3 +1,4 @@
+import { AppError } from '../shared/errors';
 import { addDays } from './dates';
 import { LESSON_LIMITS } from './limits';
 
@@ -35,4 +36,25 @@ export function catchUpItems(
     out.push({ date: d.date, lessonId: d.lessonId });
   }
   return out;
+}
+
+/**
+ * Whether a member may open a lesson to study: it is their branch's lesson for `date`, and `date` is
+ * today once released or one of the catch-up days. A lesson they have already started stays open to
+ * them (to finish it, or to look back from history).
+ */
+export function assertStudyable(input: {
+  lessonId: string;
+  /** The day it is offered for; null when the caller does not know. */
+  date: string | null;
+  today: string;
+  todayReleased: boolean;
+  /** The branch's resolved lesson for `date`. */
+  dayLessonId: string | null;
+  hasProgress: boolean;
+}): void {
+  if (input.hasProgress) return;
+  if (input.date === null || input.dayLessonId !== input.lessonId) throw new AppError('LESSON_NOT_AVAILABLE');
+  if (input.date > input.today || (input.date === input.today && !input.todayReleased)) throw new AppError('LESSON_NOT_RELEASED');
+  if (input.date < catchUpWindow(input.today).from) throw new AppError('LESSON_NOT_AVAILABLE', '该微党课已超过 7 天补学期限');
 }

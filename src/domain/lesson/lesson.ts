@@ -51,6 +51,9 @@ export type LessonContent = {
   questions: CheckQuestion[];
 };
 
+/** Content as the form sends it: question ids may be missing (they are assigned by position). */
+export type LessonContentInput = Omit<LessonContent, 'questions'> & { questions: Array<Omit<CheckQuestion, 'id'> & { id?: string }> };
+
 export type Lesson = LessonContent & {
   _id: string;
   /** Null: the committee's central library, usable by every branch. Otherwise the branch's own lesson. */

@@ -1,5 +1,5 @@
 import { AppError } from '../shared/errors';
-import type { ArticleBlock, CheckQuestion, Lesson, LessonContent } from './lesson';
+import type { ArticleBlock, CheckQuestion, Lesson, LessonContent, LessonContentInput } from './lesson';
 import { LESSON_LIMITS } from './limits';
 
 /** Library rules: what a valid lesson is, its durations, and what may change once members study it. */
@@ -87,7 +87,7 @@ function assertQuestions(questions: ReadonlyArray<CheckQuestion>): void {
 }
 
 /** A new library lesson from validated content. */
-export function buildLesson(content: LessonContent, meta: { id: string; branchId: string | null; by: string; byName: string; now: number }): Lesson {
+export function buildLesson(content: LessonContentInput, meta: { id: string; branchId: string | null; by: string; byName: string; now: number }): Lesson {
   const c = normaliseContent(content);
   assertLessonContent(c);
   return {
@@ -105,9 +105,9 @@ export function buildLesson(content: LessonContent, meta: { id: string; branchId
 }
 
 /** Question ids by position, unique tags, and the duration of media lessons derived from the chapters. */
-export function normaliseContent(c: LessonContent): LessonContent {
+export function normaliseContent(c: LessonContentInput): LessonContent {
   const tags = [...new Set(c.tags.map((t) => t.trim()).filter(Boolean))];
-  const base = { ...c, tags, questions: withQuestionIds(c.questions) };
+  const base: LessonContent = { ...c, tags, questions: withQuestionIds(c.questions) };
   return c.kind === 'article' ? base : { ...base, durationSec: totalDurationSec(c) };
 }
 
@@ -124,7 +124,7 @@ export function lessonEditMode(lesson: Pick<Lesson, 'status' | 'startedAt'>): 'f
 const LOCKED_FIELDS = ['kind', 'durationSec', 'chapters', 'body', 'questions'] as const;
 
 /** The lesson after an edit; throws when the edit touches what is locked. */
-export function applyLessonUpdate(lesson: Lesson, content: LessonContent, now: number): Lesson {
+export function applyLessonUpdate(lesson: Lesson, content: LessonContentInput, now: number): Lesson {
   const mode = lessonEditMode(lesson);
   if (mode === 'locked') throw new AppError('LESSON_ARCHIVED');
   const c = normaliseContent(content);
@@ -166,3 +166,4 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (ka.length !== kb.length) return false;
   return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
+
