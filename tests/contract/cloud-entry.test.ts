@@ -3,7 +3,7 @@
  * function that declared it (cloudMain options.wxServerSdk) actually uses ctx.wechat: once per warm
  * instance, with `init({ env: DYNAMIC_CURRENT_ENV })`. @cloudbase/node-sdk is replaced by a fake app.
  */
-import { cloudMain } from '../../cloudfunctions/_runtime/cloud-entry';
+import { cloudMain, cloudTimerMain } from '../../cloudfunctions/_runtime/cloud-entry';
 import type { FunctionContext } from '../../cloudfunctions/_runtime/context';
 import type { MsgSecCheckRequest, SubscribeSendRequest } from '../../cloudfunctions/_runtime/wechat/cloud';
 import type { WxServerSdkModule } from '../../cloudfunctions/_runtime/wechat/sdk';
@@ -101,5 +101,21 @@ describe('cloudMain', () => {
     const main = cloudMain(echo((ctx) => ctx.wechat.checkText({ openid: 'o', text: 'x', scene: 3 }).catch((e: Error) => e.message)));
     const res = (await main({ action: 'x' })) as any;
     expect(res.data.used).toMatch(/does not declare wx-server-sdk/);
+  });
+});
+
+describe('cloudTimerMain (the scheduler)', () => {
+  it('runs for the timer trigger, which carries no OPENID', async () => {
+    process.env.WX_OPENID = '';
+    const run = jest.fn(async (ctx: FunctionContext) => ({ openid: ctx.openid }));
+    expect(await cloudTimerMain(run)()).toEqual({ ok: true, data: { openid: null } });
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a mini program user who calls the scheduler by name', async () => {
+    process.env.WX_OPENID = 'o-user';
+    const run = jest.fn(async () => 'ran');
+    expect(await cloudTimerMain(run)()).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(run).not.toHaveBeenCalled();
   });
 });
