@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/notices/index', 'pages/notice-detail/index', 'pages/branch/index', 'pages/me/index', 'pages/bind/index', 'pages/demo/index'],
+  pages: ['pages/index/index', 'pages/notices/index', 'pages/notice-detail/index', 'pages/branch/index', 'pages/me/index', 'pages/bind/index', 'pages/demo/index', 'pages/lesson/index', 'pages/lesson-catchup/index', 'pages/lesson-history/index'],
   subPackages: [
     {
       root: 'admin',
@@ -13,6 +13,12 @@ export default defineAppConfig({
         'notice-sent/index',
         'notice-track/index',
         'notice-rollup/index',
+        'lesson-library/index',
+        'lesson-edit/index',
+        'lesson-plan/index',
+        'lesson-stats/index',
+        'lesson-stat/index',
+        'lesson-committee/index',
       ],
     },
   ],

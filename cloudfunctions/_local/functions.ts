@@ -1,4 +1,5 @@
 import type { FunctionHandler } from '../_runtime/handler';
+import { lessonsFunction } from '../lessons/src/handler';
 import { noticesFunction } from '../notices/src/handler';
 import { orgFunction } from '../org/src/handler';
 
@@ -6,4 +7,5 @@ import { orgFunction } from '../org/src/handler';
 export const LOCAL_FUNCTIONS: Record<string, FunctionHandler> = {
   org: orgFunction,
   notices: noticesFunction,
+  lessons: lessonsFunction,
 };

@@ -2,17 +2,19 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { localFileStore } from '../_runtime/files/local';
+import { localMediaStore } from '../_runtime/files/local-media';
 import { openSqliteStorage } from '../_runtime/storage/sqlite';
 import { localWeChatGateway } from '../_runtime/wechat/local';
 import { LOCAL_FUNCTIONS } from './functions';
 import { isSeeded, seedDemoHospital } from './seed/demo-hospital';
+import { isDemoHospital, seedDemoLessons } from './seed/demo-lessons';
 import { startLocalScheduler } from './scheduler-loop';
 import { createLocalHost } from './server';
 
 /**
  * `npm start` ends here: one process serving the H5 app and the cloud functions on 127.0.0.1 with an
  * embedded SQLite database in a data folder (uploaded images in `<data>/files`), seeded with the demo
- * hospital on first start.
+ * hospital and its demo micro-lessons (generated audio in `<data>/files`) on first start.
  *
  * Environment: WZB_PORT (default 8787; 0 picks a free port), WZB_DATA_DIR (default ./.data),
  * WZB_H5_DIR (default ./dist/h5), WZB_DEMO=0 to start empty without demo personas.
@@ -34,6 +36,12 @@ async function main(): Promise<void> {
   if (demo && !(await isSeeded(storage))) {
     const seeded = await seedDemoHospital(storage, Date.now());
     console.log(`已创建演示医院：${seeded.branches} 个支部，${seeded.members} 名党员`);
+  }
+  // Demo lessons (with generated audio in the file store) once per demo hospital: also fills a data
+  // folder seeded before lessons existed; never a real organisation's.
+  if (demo && (await isDemoHospital(storage))) {
+    const lessons = await seedDemoLessons(storage, localMediaStore(path.join(dataDir, 'files')), Date.now());
+    if (lessons.lessons) console.log(`已创建示例微党课：${lessons.lessons} 课，排课 ${lessons.planned} 天`);
   }
 
   const files = localFileStore(path.join(dataDir, 'files'));

@@ -11,6 +11,7 @@ export function startLocalScheduler(makeContext: () => FunctionContext, interval
     (running ??= runScheduler(makeContext())
       .then((report) => {
         if (report.notices.released > 0) console.log(`[定时任务] 已发布 ${report.notices.released} 条定时通知`);
+        if (report.lessons.released > 0) console.log(`[定时任务] 已开放 ${report.lessons.released} 个支部日的微党课`);
       })
       .catch((err) => console.error('[定时任务] 执行失败', err))
       .finally(() => {

@@ -9,6 +9,7 @@ import type { FunctionContext } from '../../cloudfunctions/_runtime/context';
 import { localFileStore } from '../../cloudfunctions/_runtime/files/local';
 import { localWeChatGateway } from '../../cloudfunctions/_runtime/wechat/local';
 import { folderBytes, kb, percentiles, timeIt } from './measure';
+import { benchLessons } from './lessons';
 import { benchNotices } from './notices';
 
 /**
@@ -24,6 +25,8 @@ function sizes() {
     weappAdminSubpackageKB: kb(folderBytes(path.join(weapp, 'admin'), (f) => !f.endsWith('.LICENSE.txt'))),
     h5TotalKB: kb(folderBytes(path.join(root, 'dist/h5'), (f) => !f.endsWith('.LICENSE.txt'))),
     orgFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/org'), (f) => f.endsWith('index.js'))),
+    lessonsFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/lessons'), (f) => f.endsWith('index.js'))),
+    schedulerFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/scheduler'), (f) => f.endsWith('index.js'))),
   };
 }
 
@@ -76,6 +79,7 @@ async function main() {
     sizes: sizes(),
     ...(only && only !== 'org' ? {} : { org: await orgTimings() }),
     ...(only && only !== 'notices' ? {} : { notices: await benchNotices() }),
+    ...(only && only !== 'lessons' ? {} : { lessons: await benchLessons() }),
   };
   mkdirSync(path.join(root, '.tmp'), { recursive: true });
   writeFileSync(path.join(root, '.tmp/bench.json'), JSON.stringify(result, null, 2));

@@ -1,3 +1,4 @@
+import type { LessonsAction, LessonsInput, LessonsOutput } from '../domain/api/lessons';
 import type { NoticesAction, NoticesInput, NoticesOutput } from '../domain/api/notices';
 import type { OrgAction, OrgInput, OrgOutput } from '../domain/api/org';
 import type { ErrorCode } from '../domain/shared/errors';
@@ -27,3 +28,6 @@ export const orgApi = <A extends OrgAction>(action: A, input: OrgInput<A>): Prom
 
 export const noticesApi = <A extends NoticesAction>(action: A, input: NoticesInput<A>): Promise<NoticesOutput[A]> =>
   call<NoticesOutput[A]>('notices', action, input);
+
+export const lessonsApi = <A extends LessonsAction>(action: A, input: LessonsInput<A>): Promise<LessonsOutput[A]> =>
+  call<LessonsOutput[A]>('lessons', action, input);

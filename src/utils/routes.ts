@@ -16,6 +16,15 @@ export const ROUTES = {
   noticeSent: '/admin/notice-sent/index',
   noticeTrack: '/admin/notice-track/index',
   noticeRollup: '/admin/notice-rollup/index',
+  lesson: '/pages/lesson/index',
+  lessonCatchup: '/pages/lesson-catchup/index',
+  lessonHistory: '/pages/lesson-history/index',
+  lessonLibrary: '/admin/lesson-library/index',
+  lessonEdit: '/admin/lesson-edit/index',
+  lessonPlan: '/admin/lesson-plan/index',
+  lessonStats: '/admin/lesson-stats/index',
+  lessonStat: '/admin/lesson-stat/index',
+  lessonCommittee: '/admin/lesson-committee/index',
 } as const;
 
 /** Builds `path?key=value` with encoded values, skipping empty ones. */

@@ -30,7 +30,12 @@ const BRANCHES: Array<{ dept: string; size: number; groups: string[] }> = [
 export const isSeeded = async (storage: Storage): Promise<boolean> =>
   (await storage.collection('settings').get('organisation')) !== null;
 
+/** The demo hospital has been running for a while: members joined and bound weeks ago, so they have
+ * catch-up days and history rather than starting on the day the demo was installed. */
+const DEMO_HISTORY_MS = 30 * 24 * 60 * 60 * 1000;
+
 export async function seedDemoHospital(storage: Storage, now: number): Promise<{ branches: number; members: number }> {
+  const since = now - DEMO_HISTORY_MS;
   const random = seededRandom(20261122);
   const nextName = makeNamer(random);
   const branches: Branch[] = [];
@@ -51,10 +56,10 @@ export async function seedDemoHospital(storage: Storage, now: number): Promise<{
       role,
       phone: `139${String(10000000 + Math.floor(random() * 89999999)).slice(0, 8)}`,
       openid: bound ? `demo:${id}` : null,
-      boundAt: bound ? now : null,
+      boundAt: bound ? since : null,
       status: 'active',
-      createdAt: now,
-      updatedAt: now,
+      createdAt: since,
+      updatedAt: since,
     };
   };
 
@@ -68,12 +73,12 @@ export async function seedDemoHospital(storage: Storage, now: number): Promise<{
       status: 'active',
       releaseTime: '07:00',
       timeZone: 'Asia/Shanghai',
-      createdAt: now,
-      updatedAt: now,
+      createdAt: since,
+      updatedAt: since,
     });
     const groupIds = spec.groups.map((name, g) => {
       const id = `g_demo${String(i + 1).padStart(2, '0')}${g + 1}`;
-      groups.push({ _id: id, branchId, name, status: 'active', createdAt: now });
+      groups.push({ _id: id, branchId, name, status: 'active', createdAt: since });
       return id;
     });
     for (let k = 0; k < spec.size; k++) {

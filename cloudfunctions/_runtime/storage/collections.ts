@@ -33,6 +33,22 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
   receipts: { indexes: [{ fields: ['noticeId'] }, { fields: ['memberId', 'publishedAt'] }] },
   noticeReminders: { indexes: [{ fields: ['noticeId', 'at'] }] },
   subscriptionCredits: { indexes: [{ fields: ['memberId'] }] },
+  /** Library lessons: central (branchId null) and each branch's own. */
+  lessons: {
+    indexes: [
+      { fields: ['branchId', 'status', 'createdAt'] },
+      { fields: ['status', 'createdAt'] },
+      { fields: ['createdAt'] },
+    ],
+  },
+  /** Plan entries, `_id` from planEntryId (`plan:central:<date>`, `plan:<branchId>:<date>`): one per scope, branch and date. */
+  lessonPlan: { indexes: [{ fields: ['scope', 'branchId', 'date'] }, { fields: ['lessonId', 'date'] }] },
+  /** One per branch and day, `_id` from releaseKey (`release:<branchId>:<date>`): written once by the scheduler. */
+  lessonReleases: { indexes: [{ fields: ['date'] }, { fields: ['branchId', 'date'] }] },
+  /** One per lesson and member, `_id` from progressId (`<lessonId>:<memberId>`). */
+  lessonProgress: { indexes: [{ fields: ['memberId', 'completedAt'] }, { fields: ['lessonId', 'branchId'] }] },
+  /** “提醒未学” batches, `_id` `lr:<branchId>:<date>:<n>` (the n-th reminder of that day: a double tap collides). */
+  lessonReminders: { indexes: [{ fields: ['branchId', 'date', 'at'] }] },
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

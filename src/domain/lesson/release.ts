@@ -68,17 +68,33 @@ export type DueRelease = {
 export function dueReleases(branches: ReadonlyArray<ReleasingBranch>, now: number, alreadyReleasedKeys: Iterable<string>): DueRelease[] {
   const done = new Set(alreadyReleasedKeys);
   const windowStart = now - LESSON_LIMITS.releaseLookbackDays * 24 * 60 * 60 * 1000;
+  // Zone arithmetic is the costly part (tens of µs per call): each distinct clock's open dates are
+  // computed once, not once per branch — branches almost always share 07:00 Asia/Shanghai.
+  const schedules = new Map<string, { today: string; open: Array<{ date: string; releaseAt: number }> }>();
+  const scheduleOf = (releaseTime: string, timeZone: string) => {
+    const cacheKey = `${releaseTime}|${timeZone}`;
+    const cached = schedules.get(cacheKey);
+    if (cached) return cached;
+    const today = studyDateAt(now, timeZone);
+    const open: Array<{ date: string; releaseAt: number }> = [];
+    for (let back = LESSON_LIMITS.releaseLookbackDays; back >= 0; back--) {
+      const date = addDays(today, -back);
+      const releaseAt = releaseInstant(date, releaseTime, timeZone);
+      if (releaseAt > now || releaseAt <= windowStart) continue;
+      open.push({ date, releaseAt });
+    }
+    const schedule = { today, open };
+    schedules.set(cacheKey, schedule);
+    return schedule;
+  };
   const due: DueRelease[] = [];
   for (const branch of branches) {
     if (branch.status !== undefined && branch.status !== 'active') continue;
     const { releaseTime, timeZone } = branchClock(branch);
-    const today = studyDateAt(now, timeZone);
+    const { today, open } = scheduleOf(releaseTime, timeZone);
     const firstDate = branch.createdAt === undefined ? null : studyDateAt(branch.createdAt, timeZone);
-    for (let back = LESSON_LIMITS.releaseLookbackDays; back >= 0; back--) {
-      const date = addDays(today, -back);
+    for (const { date, releaseAt } of open) {
       if (firstDate !== null && date < firstDate) continue;
-      const releaseAt = releaseInstant(date, releaseTime, timeZone);
-      if (releaseAt > now || releaseAt <= windowStart) continue;
       const key = releaseKey(branch._id, date);
       if (done.has(key)) continue;
       due.push({ key, branchId: branch._id, date, releaseAt, late: date !== today });

@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components';
 import { CellGroup } from '@nutui/nutui-react-taro';
 import { MeGate } from '../../components/me-gate';
 import { Card, InfoRow } from '../../components/card';
+import { LessonAdminLinks } from '../../components/lesson-links';
 import { LinkCell } from '../../components/link-cell';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { useAsync } from '../../hooks/use-async';
@@ -76,6 +77,8 @@ function BranchTab({ me }: { me: BoundMe }) {
           </CellGroup>
         </View>
       )}
+
+      <LessonAdminLinks member={me.member} />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Card, InfoRow } from '../../components/card';
-import { EmptyView } from '../../components/state-views';
 import { MeGate } from '../../components/me-gate';
 import { useAsync } from '../../hooks/use-async';
 import type { BoundMe } from '../../hooks/use-me';
@@ -10,6 +9,7 @@ import { noticesApi } from '../../platform/api';
 import { setNoticesBadge } from '../../platform/tab-badge';
 import { ROUTES } from '../../utils/routes';
 import { ROLE_LABELS } from '../../domain/org/types';
+import { TodayLesson } from './today-lesson';
 import './index.scss';
 
 /** A short line to the notices tab while something is unread; silent when the call fails. */
@@ -45,6 +45,8 @@ function Home({ me }: { me: BoundMe }) {
 
       <UnreadEntry />
 
+      <TodayLesson me={me} />
+
       <Card title="我的组织" className="home-org">
         <InfoRow label="支部" value={branch?.name ?? '未加入支部'} valueClassName="me-branch" />
         <InfoRow label="党小组" value={group?.name ?? '未分组'} valueClassName="me-group" />
@@ -52,10 +54,6 @@ function Home({ me }: { me: BoundMe }) {
         <InfoRow label="医院" value={committeeName} valueClassName="me-committee" />
       </Card>
 
-      <Card title="今日微党课" className="home-lesson">
-        {/* Lessons arrive in a later issue; say so instead of showing a fake lesson. */}
-        <EmptyView title="今日暂无微党课" description={`微党课功能即将上线，届时每天 ${branch?.releaseTime ?? '07:00'} 更新`} />
-      </Card>
     </>
   );
 }

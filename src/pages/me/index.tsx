@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components';
 import { Button, CellGroup } from '@nutui/nutui-react-taro';
 import { MeGate } from '../../components/me-gate';
 import { Card, InfoRow } from '../../components/card';
+import { LessonAdminLinks } from '../../components/lesson-links';
 import { LinkCell } from '../../components/link-cell';
 import { RoleTag } from '../../components/role-tag';
 import { resetMe, type BoundMe } from '../../hooks/use-me';
@@ -37,6 +38,14 @@ function Profile({ me }: { me: BoundMe }) {
         <InfoRow label="党小组" value={group?.name ?? '未分组'} valueClassName="profile-group" />
         <InfoRow label="角色" value={ROLE_LABELS[member.role]} valueClassName="profile-role" />
       </Card>
+
+      <View className="me-entries me-study">
+        <CellGroup>
+          <LinkCell className="link-lesson-history" title="学习记录" description="已完成的微党课、本周学习天数" url={ROUTES.lessonHistory} />
+        </CellGroup>
+      </View>
+
+      <LessonAdminLinks member={member} />
 
       {(admin || roster) && (
         <View className="me-entries">

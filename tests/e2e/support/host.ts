@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LOCAL_FUNCTIONS } from '../../../cloudfunctions/_local/functions';
 import { seedDemoHospital } from '../../../cloudfunctions/_local/seed/demo-hospital';
+import { seedDemoLessons } from '../../../cloudfunctions/_local/seed/demo-lessons';
 import { createLocalHost } from '../../../cloudfunctions/_local/server';
 import { localFileStore } from '../../../cloudfunctions/_runtime/files/local';
+import { localMediaStore } from '../../../cloudfunctions/_runtime/files/local-media';
 import { openSqliteStorage } from '../../../cloudfunctions/_runtime/storage/sqlite';
 import type { Storage } from '../../../cloudfunctions/_runtime/storage/port';
 import { localWeChatGateway, type LocalWeChatGateway } from '../../../cloudfunctions/_runtime/wechat/local';
@@ -24,6 +26,7 @@ export async function startHost(): Promise<TestHost> {
   const dir = mkdtempSync(path.join(tmpdir(), 'wzb-e2e-'));
   const storage = openSqliteStorage(path.join(dir, 'weizhibu.db'));
   await seedDemoHospital(storage, Date.now());
+  await seedDemoLessons(storage, localMediaStore(path.join(dir, 'files')), Date.now());
   const wechat = localWeChatGateway();
   const server = createLocalHost({
     storage,

@@ -1,0 +1,118 @@
+import type { LessonsInput, LessonsOutput } from '../../../src/domain/api/lessons';
+import { progressId } from '../../../src/domain/lesson/lesson';
+import { canRemindStudy } from '../../../src/domain/lesson/policies';
+import { branchClock, todayOf } from '../../../src/domain/lesson/release';
+import { lessonRemindAvailableAt, remindTargets } from '../../../src/domain/lesson/remind';
+import type { SubscriptionCredit } from '../../../src/domain/notice/types';
+import type { Member } from '../../../src/domain/org/types';
+import { AppError } from '../../../src/domain/shared/errors';
+import type { FunctionContext } from '../../_runtime/context';
+import { authorise, requireActor } from '../../_runtime/actor';
+import { DuplicateKeyError } from '../../_runtime/storage/port';
+import { findByIds, getBranch, getLesson, membersOf, progressOf, remindersOf, type StoredReminder } from './load';
+import { ensureRelease } from './release';
+import { formatInZone } from './time';
+
+const SEND_CONCURRENCY = 10;
+
+/**
+ * The subscribe-message credit a member grants after reading a notice (notices `subscribe`) is the
+ * one reminders use: one template (`notice_reminder`: title, sender, time, tip) and one credit pool,
+ * so a member asked once can be reached by either reminder. Each message spends one credit.
+ */
+const CREDIT_KEY = 'notice_reminder';
+const creditId = (memberId: string) => `${memberId}:${CREDIT_KEY}`;
+
+async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
+
+export const reminderId = (branchId: string, date: string, seq: number): string => `lr:${branchId}:${date}:${seq}`;
+
+/**
+ * “提醒未学”: the members expected today (the frozen release) who have not completed today's lesson
+ * are reminded — in-app always (the batch records who), by WeChat subscribe message where they hold a
+ * credit. At most once per 30 minutes per branch: the batch id is the day's sequence number, so two
+ * taps (or two officers) racing write one batch and only that one sends.
+ */
+export async function remind(input: LessonsInput<'remind'>, ctx: FunctionContext): Promise<LessonsOutput['remind']> {
+  const { actor, member: sender } = await requireActor(ctx);
+  authorise(canRemindStudy(actor, input.branchId));
+  const branch = await getBranch(ctx, input.branchId);
+  if (branch.status !== 'active') throw new AppError('BRANCH_ARCHIVED');
+  const now = ctx.now();
+  const { date, releaseAt, released } = todayOf(branch, now);
+  if (!released) throw new AppError('LESSON_NOT_RELEASED', '今天的微党课尚未开放，开放后再提醒');
+
+  const [latest] = await remindersOf(ctx).find({ branchId: branch._id, date }, { orderBy: [['at', 'desc']], limit: 1, fields: ['at', 'seq'] });
+  const availableAt = lessonRemindAvailableAt(latest?.at ?? null, now);
+  if (availableAt !== null) throw new AppError('CONFLICT', `提醒过于频繁，请在 ${Math.ceil((availableAt - now) / 60000)} 分钟后再试`, { availableAt });
+
+  const release = await ensureRelease(ctx, branch, date, releaseAt);
+  if (release.lessonId === null) throw new AppError('BAD_REQUEST', '今天没有安排微党课');
+  const lesson = await getLesson(ctx, release.lessonId);
+  const expected = (await findByIds(membersOf(ctx), release.memberIds)).filter((m) => m.status === 'active' && m.branchId === branch._id);
+  const progress = await findByIds(progressOf(ctx), expected.map((m) => progressId(lesson._id, m._id)), ['memberId', 'completedAt']);
+  const completed = new Set(progress.filter((p) => p.completedAt !== null).map((p) => p.memberId));
+  const targets = remindTargets(expected, completed).sort((a, b) => (a._id < b._id ? -1 : 1));
+  if (targets.length === 0) throw new AppError('BAD_REQUEST', '今天的微党课大家都已完成，无需提醒');
+
+  const batch: StoredReminder = {
+    _id: reminderId(branch._id, date, (latest?.seq ?? 0) + 1),
+    seq: (latest?.seq ?? 0) + 1,
+    branchId: branch._id,
+    date,
+    lessonId: lesson._id,
+    by: actor.memberId,
+    byName: sender.name,
+    at: now,
+    total: targets.length,
+    wechat: 0,
+    inAppOnly: targets.length,
+    memberIds: targets.map((m) => m._id),
+  };
+  try {
+    await remindersOf(ctx).insert(batch);
+  } catch (err) {
+    if (err instanceof DuplicateKeyError) throw new AppError('CONFLICT', '刚刚已发送过提醒');
+    throw err;
+  }
+
+  const wechat = await sendWeChat(ctx, targets, {
+    title: lesson.title,
+    author: sender.name,
+    time: formatInZone(releaseAt, branchClock(branch).timeZone),
+    tip: '今日微党课尚未完成，请抽空学习',
+    page: `pages/lesson/index?lessonId=${encodeURIComponent(lesson._id)}&date=${date}`,
+  });
+  if (wechat > 0) await remindersOf(ctx).updateById(batch._id, { $set: { wechat, inAppOnly: targets.length - wechat } });
+  return { branchId: branch._id, date, at: now, total: targets.length, wechat, inAppOnly: targets.length - wechat };
+}
+
+/** Sends to the targets holding a credit; spends one per message, clears it when WeChat says there is none. */
+async function sendWeChat(ctx: FunctionContext, targets: Member[], msg: { title: string; author: string; time: string; tip: string; page: string }): Promise<number> {
+  const credits = ctx.storage.collection<SubscriptionCredit>('subscriptionCredits');
+  const holders = new Set(
+    (await findByIds(credits, targets.map((m) => creditId(m._id)), ['memberId', 'credits'])).filter((c) => c.credits > 0).map((c) => c.memberId),
+  );
+  const reachable = targets.filter((m) => holders.has(m._id) && m.openid);
+  let sent = 0;
+  await forEachLimited(reachable, SEND_CONCURRENCY, async (m) => {
+    const result = await ctx.wechat.sendSubscribeMessage({
+      toOpenid: m.openid!,
+      templateKey: CREDIT_KEY,
+      page: msg.page,
+      fields: { title: msg.title, author: msg.author, time: msg.time, tip: msg.tip },
+    });
+    if (result.sent) {
+      sent++;
+      await credits.updateById(creditId(m._id), { $inc: { credits: -1 } });
+    } else if (result.reason === 'no_subscription') {
+      await credits.updateById(creditId(m._id), { $set: { credits: 0 } });
+    }
+  });
+  return sent;
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '全院学习情况' });

@@ -1,0 +1,147 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ProgressView } from '../domain/api/lessons';
+import type { ResumePoint } from '../domain/lesson/lesson';
+import { LESSON_LIMITS } from '../domain/lesson/limits';
+import { shouldSave, type DirtyReason, type Heartbeat } from '../domain/lesson/progress';
+import { lessonsApi } from '../platform/api';
+import { readPending, writePending } from '../platform/pending-beats';
+import { enqueueBeats } from '../utils/beat-queue';
+import { errorCode } from '../utils/error-message';
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'retrying';
+
+export interface ProgressSaver {
+  progress: ProgressView;
+  saveState: SaveState;
+  /** Queues heartbeats (kept on the phone until the server accepts them). */
+  add: (beats: ReadonlyArray<Heartbeat>) => void;
+  /** Where the member is now; sent with the next save. Moves under `tolerance` are ignored. */
+  setResume: (chapter: number, position: number, tolerance?: number) => void;
+  /** Saves if the policy allows (at most once per 10 s while studying; always on leave / end). */
+  save: (reason: DirtyReason) => void;
+}
+
+/** Failures worth retrying: the network or the server having a bad moment. Anything else is final. */
+const RETRYABLE = new Set(['NETWORK', 'INTERNAL', 'CONFLICT']);
+const URGENT: ReadonlyArray<DirtyReason> = ['leave', 'ended'];
+
+/**
+ * The client's save policy for one lesson (src/domain/lesson/progress.ts shouldSave): heartbeats are
+ * queued in memory and in storage, sent at most once per 10 s, and always when a chapter or the
+ * lesson ends or the page is left. A failed save keeps the beats for the next try (or the next visit).
+ */
+export function useProgressSaver(lessonId: string, initial: ProgressView, onCompleted?: () => void): ProgressSaver {
+  const [progress, setProgress] = useState(initial);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const stored = useRef(readPending(lessonId));
+  const queue = useRef<Heartbeat[]>(stored.current?.beats ?? []);
+  const sending = useRef<Heartbeat[]>([]);
+  const resume = useRef<ResumePoint | null>(stored.current?.resume ?? null);
+  const resumeDirty = useRef(resume.current !== null);
+  const lastSavedAt = useRef<number | null>(null);
+  const inflight = useRef(false);
+  const owed = useRef<DirtyReason>('none');
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const alive = useRef(true);
+  const completedRef = useRef(onCompleted);
+  completedRef.current = onCompleted;
+
+  const persist = useCallback(() => {
+    writePending(lessonId, { beats: [...sending.current, ...queue.current], resume: resume.current, at: Date.now() });
+  }, [lessonId]);
+
+  const saveRef = useRef<(reason: DirtyReason) => void>(() => undefined);
+
+  const scheduleRetry = useCallback(() => {
+    if (retryTimer.current !== null || !alive.current) return;
+    const wait = Math.max(1000, (lastSavedAt.current ?? 0) + LESSON_LIMITS.saveIntervalMs - Date.now());
+    retryTimer.current = setTimeout(() => {
+      retryTimer.current = null;
+      saveRef.current('tick');
+    }, wait);
+  }, []);
+
+  const save = useCallback(
+    (reason: DirtyReason) => {
+      const dirty = queue.current.length > 0 || resumeDirty.current;
+      if (!dirty || reason === 'none') return;
+      if (inflight.current) {
+        // One save at a time; an urgent one runs as soon as this finishes.
+        if (URGENT.includes(reason)) owed.current = reason;
+        return;
+      }
+      const now = Date.now();
+      if (!shouldSave(lastSavedAt.current, now, reason)) return scheduleRetry();
+      if (retryTimer.current !== null) {
+        clearTimeout(retryTimer.current);
+        retryTimer.current = null;
+      }
+      const beats = queue.current.slice(0, LESSON_LIMITS.heartbeatsPerSaveMax);
+      queue.current = queue.current.slice(beats.length);
+      sending.current = beats;
+      const sentResume = resume.current;
+      inflight.current = true;
+      lastSavedAt.current = now;
+      if (alive.current) setSaveState('saving');
+      void lessonsApi('progress', { lessonId, beats, ...(sentResume ? { resume: sentResume } : {}) })
+        .then((out) => {
+          sending.current = [];
+          if (resume.current === sentResume) resumeDirty.current = false;
+          persist();
+          if (alive.current) {
+            setProgress(out.progress);
+            setSaveState('saved');
+          }
+          if (out.justCompleted) completedRef.current?.();
+        })
+        .catch((e: unknown) => {
+          const retry = RETRYABLE.has(errorCode(e) ?? 'NETWORK');
+          // A refused payload would be refused again: drop it instead of retrying forever.
+          queue.current = retry ? enqueueBeats(sending.current, queue.current) : queue.current;
+          if (!retry) resumeDirty.current = false;
+          sending.current = [];
+          persist();
+          if (alive.current) setSaveState(retry ? 'retrying' : 'idle');
+          if (retry) scheduleRetry();
+        })
+        .finally(() => {
+          inflight.current = false;
+          const next = owed.current;
+          owed.current = 'none';
+          if (next !== 'none') saveRef.current(next);
+          else if (queue.current.length > 0) scheduleRetry();
+        });
+    },
+    [lessonId, persist, scheduleRetry],
+  );
+  saveRef.current = save;
+
+  const add = useCallback(
+    (beats: ReadonlyArray<Heartbeat>) => {
+      if (beats.length === 0) return;
+      queue.current = enqueueBeats(queue.current, beats);
+      persist();
+    },
+    [persist],
+  );
+
+  const setResume = useCallback((chapter: number, position: number, tolerance = 0.5) => {
+    const prev = resume.current;
+    if (prev && prev.chapter === chapter && Math.abs(prev.position - position) < tolerance) return;
+    resume.current = { chapter, position: Math.round(position * 1000) / 1000, at: Date.now() };
+    resumeDirty.current = true;
+  }, []);
+
+  useEffect(() => {
+    alive.current = true;
+    // Beats left over from a failed save last time go first.
+    if (queue.current.length > 0) saveRef.current('ended');
+    return () => {
+      alive.current = false;
+      if (retryTimer.current !== null) clearTimeout(retryTimer.current);
+      retryTimer.current = null;
+    };
+  }, []);
+
+  return { progress, saveState, add, setResume, save };
+}
