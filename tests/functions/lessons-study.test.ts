@@ -164,6 +164,8 @@ describe('the check', () => {
     const lesson = await todaysVideo();
     const me = b1.members[0].openid;
     await world.ok(lessons, me, 'get', { lessonId: lesson._id });
+    expect(await world.call(lessons, me, 'answer', { lessonId: lesson._id, answers: RIGHT })).toMatchObject({ ok: false, code: 'LESSON_NOT_COMPLETED', message: '学完本课后才能答题' });
+    await playThrough(world, me, lesson._id, [60, 60]);
     const first = await world.ok(lessons, me, 'answer', { lessonId: lesson._id, answers: WRONG });
     expect(first).toMatchObject({ firstAttempt: true, correctCount: 0, total: 2 });
     expect(first.results[1]).toEqual({ questionId: 'q2', chosen: [0, 1], correct: false, correctOptions: [0, 1, 2], explanation: '三会：党员大会、支委会、党小组会；一课：党课。' });
@@ -182,6 +184,7 @@ describe('the check', () => {
     const lesson = await todaysVideo();
     const me = b1.members[0].openid;
     await world.ok(lessons, me, 'get', { lessonId: lesson._id });
+    await playThrough(world, me, lesson._id, [60, 60]);
     const [a, b] = await Promise.all([
       world.ok(lessons, me, 'answer', { lessonId: lesson._id, answers: RIGHT }),
       world.ok(lessons, me, 'answer', { lessonId: lesson._id, answers: WRONG }),

@@ -53,6 +53,7 @@ export const ERROR_MESSAGES = {
   LESSON_NOT_AVAILABLE: '该微党课不在你的学习范围内',
   LESSON_NOT_RELEASED: '该微党课尚未开放',
   LESSON_ANSWERS_INCOMPLETE: '请回答全部题目',
+  LESSON_NOT_COMPLETED: '学完本课后才能答题',
   PLAN_DATE_PAST: '不能修改已过去日期的课表',
   PLAN_DATE_TOO_FAR: '课表最多提前一年安排',
 } as const;
