@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { localFileStore } from '../_runtime/files/local';
 import { localMediaStore } from '../_runtime/files/local-media';
+import { localMediaStore } from '../_runtime/files/local-media';
 import { openSqliteStorage } from '../_runtime/storage/sqlite';
 import { localWeChatGateway } from '../_runtime/wechat/local';
 import { LOCAL_FUNCTIONS } from './functions';
@@ -47,7 +48,8 @@ async function main(): Promise<void> {
   const files = localFileStore(path.join(dataDir, 'files'));
   // No WeChat here: reminders land in the gateway's outbox and are echoed on the console.
   const wechat = localWeChatGateway({ onSend: (m) => console.log(`[订阅消息] → ${m.toOpenid}：${m.fields.title}（${m.page}）`) });
-  const server = createLocalHost({ storage, functions: LOCAL_FUNCTIONS, sessionSecret, h5Dir, demo, files, wechat });
+  const media = localMediaStore(path.join(dataDir, 'files'));
+  const server = createLocalHost({ storage, functions: LOCAL_FUNCTIONS, sessionSecret, h5Dir, demo, files, media, wechat });
   // The CloudBase timer's local stand-in: same scheduler code, no caller identity.
   const scheduler = startLocalScheduler(
     () => ({ openid: null, storage, now: () => Date.now(), randomBytes: (n) => randomBytes(n), demo, wechat, files }),

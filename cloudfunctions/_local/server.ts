@@ -8,6 +8,7 @@ import { MAX_IMAGE_BYTES, type LocalFileStore } from '../_runtime/files/local';
 import type { FunctionHandler } from '../_runtime/handler';
 import { verifySessionToken } from '../_runtime/session-token';
 import type { Storage } from '../_runtime/storage/port';
+import { declaredMediaType, mediaMaxBytes, type LocalMediaStore } from '../_runtime/files/local-media';
 import type { WeChatGateway } from '../_runtime/wechat/port';
 import { demoSessionFor, listPersonas, newUserSession } from './demo-routes';
 import { serveStatic } from './static-files';
@@ -20,6 +21,8 @@ export interface LocalHostOptions {
   demo: boolean;
   /** Uploaded images (`<dataDir>/files`), served at /api/files/<id>. */
   files: LocalFileStore;
+  /** Lesson audio and video, written into the same folder; without it only images can be uploaded. */
+  media?: LocalMediaStore;
   wechat: WeChatGateway;
   now?: () => number;
 }
@@ -27,6 +30,15 @@ export interface LocalHostOptions {
 const MAX_BODY = 4 * 1024 * 1024;
 
 class BodyTooLarge extends Error {}
+
+/** A single `bytes=a-b` / `bytes=a-` / `bytes=-n` range; null when absent or not understood (send it all). */
+function byteRange(header: string | undefined, size: number): { start: number; end: number } | null | 'unsatisfiable' {
+  const m = header?.match(/^bytes=(\d*)-(\d*)$/);
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  const start = m[1] === '' ? Math.max(0, size - Number(m[2])) : Number(m[1]);
+  const end = m[1] === '' || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  return start > end || start >= size ? 'unsatisfiable' : { start, end };
+}
 
 /**
  * The whole request body, or BodyTooLarge past `limit`. An oversized body is read to its end and
@@ -102,15 +114,18 @@ export function createLocalHost(opts: LocalHostOptions): http.Server {
         ? sendJson(res, 403, fail('NOT_BOUND', ERROR_MESSAGES.NOT_BOUND))
         : sendJson(res, 401, fail('UNAUTHENTICATED', ERROR_MESSAGES.UNAUTHENTICATED));
     }
+    const mediaType = opts.media ? declaredMediaType(req.headers['content-type'] ?? '') : null;
     let bytes: Buffer;
     try {
-      bytes = await readRaw(req, MAX_IMAGE_BYTES);
+      bytes = await readRaw(req, mediaType ? mediaMaxBytes(mediaType) : MAX_IMAGE_BYTES);
     } catch (err) {
-      if (err instanceof BodyTooLarge) return sendJson(res, 413, fail('FILE_TOO_LARGE', ERROR_MESSAGES.FILE_TOO_LARGE));
+      if (err instanceof BodyTooLarge) {
+        return sendJson(res, 413, fail('FILE_TOO_LARGE', mediaType ? '文件过大（音频上限 30 MB，视频上限 200 MB）' : ERROR_MESSAGES.FILE_TOO_LARGE));
+      }
       throw err;
     }
     try {
-      const fileId = await opts.files.save(bytes, req.headers['content-type'] ?? '');
+      const fileId = mediaType ? await opts.media!.saveMedia(bytes, mediaType) : await opts.files.save(bytes, req.headers['content-type'] ?? '');
       const [url] = await opts.files.urls([fileId]);
       sendJson(res, 200, { ok: true, data: { fileId, url } });
     } catch (err) {
@@ -123,14 +138,26 @@ export function createLocalHost(opts: LocalHostOptions): http.Server {
   async function serveFile(fileId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const file = await opts.files.read(fileId);
     if (!file) return sendJson(res, 404, fail('NOT_FOUND', ERROR_MESSAGES.NOT_FOUND));
-    res.writeHead(200, {
+    const headers = {
       'content-type': file.contentType,
-      'content-length': file.bytes.length,
+      'accept-ranges': 'bytes',
       'cache-control': 'public, max-age=31536000, immutable',
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'",
+    };
+    // Audio and video players seek (and resume where the member left off) with range requests.
+    const range = byteRange(req.headers.range, file.bytes.length);
+    if (range === 'unsatisfiable') {
+      res.writeHead(416, { ...headers, 'content-range': `bytes */${file.bytes.length}` });
+      return void res.end();
+    }
+    const body = range ? file.bytes.subarray(range.start, range.end + 1) : file.bytes;
+    res.writeHead(range ? 206 : 200, {
+      ...headers,
+      'content-length': body.length,
+      ...(range ? { 'content-range': `bytes ${range.start}-${range.end}/${file.bytes.length}` } : {}),
     });
-    res.end(req.method === 'HEAD' ? undefined : file.bytes);
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

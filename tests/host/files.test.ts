@@ -10,6 +10,7 @@ import path from 'node:path';
 import { LOCAL_FUNCTIONS } from '../../cloudfunctions/_local/functions';
 import { seedDemoHospital } from '../../cloudfunctions/_local/seed/demo-hospital';
 import { createLocalHost } from '../../cloudfunctions/_local/server';
+import { localMediaStore } from '../../cloudfunctions/_runtime/files/local-media';
 import { localFileStore, MAX_IMAGE_BYTES } from '../../cloudfunctions/_runtime/files/local';
 import { issueSessionToken } from '../../cloudfunctions/_runtime/session-token';
 import { openSqliteStorage } from '../../cloudfunctions/_runtime/storage/sqlite';
@@ -43,6 +44,7 @@ beforeAll(async () => {
     h5Dir: dir,
     demo: true,
     files: localFileStore(path.join(dir, 'files')),
+    media: localMediaStore(path.join(dir, 'files')),
     wechat: localWeChatGateway(),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -162,5 +164,47 @@ describe('H5 upload helper (src/platform/upload-image.ts) against the host', () 
     sessionToken = member;
     const big = new Blob([pngOfSize(MAX_IMAGE_BYTES + 1)], { type: 'image/png' });
     await expect(uploadImage({ path: 'blob:x', size: big.size, blob: big })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE', message: '图片不能超过 2 MB' });
+  });
+});
+
+describe('lesson media through POST /api/files', () => {
+  const wav = (seconds: number) => {
+    const data = Buffer.alloc(8000 * seconds, 128);
+    const header = Buffer.alloc(44);
+    header.write('RIFF', 0);
+    header.writeUInt32LE(36 + data.length, 4);
+    header.write('WAVEfmt ', 8);
+    header.writeUInt32LE(16, 16);
+    header.writeUInt16LE(1, 20);
+    header.writeUInt16LE(1, 22);
+    header.writeUInt32LE(8000, 24);
+    header.writeUInt32LE(8000, 28);
+    header.writeUInt16LE(1, 32);
+    header.writeUInt16LE(8, 34);
+    header.write('data', 36);
+    header.writeUInt32LE(data.length, 40);
+    return Buffer.concat([header, data]);
+  };
+  const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypisom'), Buffer.alloc(3 * 1024 * 1024, 1)]);
+
+  it('stores audio and video (larger than the image limit) and serves byte ranges for seeking', async () => {
+    const audio = await upload(wav(3), 'audio/wav', member);
+    expect(audio).toMatchObject({ status: 200, body: { ok: true } });
+    const video = await upload(mp4, 'video/mp4', member);
+    expect(video).toMatchObject({ status: 200, body: { ok: true } });
+
+    const url = `${base}${video.body.data.url}`;
+    const part = await fetch(url, { headers: { range: 'bytes=100-199' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 100-199/${mp4.length}`);
+    expect(Buffer.from(await part.arrayBuffer())).toEqual(mp4.subarray(100, 200));
+    const whole = await fetch(`${base}${audio.body.data.url}`);
+    expect(whole.headers.get('content-type')).toBe('audio/wav');
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    expect((await fetch(url, { headers: { range: `bytes=${mp4.length + 5}-` } })).status).toBe(416);
+  });
+
+  it('refuses media whose bytes are not what they claim', async () => {
+    expect(await upload(Buffer.from('not really audio'), 'audio/mpeg', member)).toMatchObject({ status: 415, body: { ok: false, code: 'FILE_TYPE', message: '仅支持 mp3、m4a、wav 音频或 mp4 视频' } });
   });
 });

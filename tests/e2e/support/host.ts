@@ -9,6 +9,7 @@ import { seedDemoLessons } from '../../../cloudfunctions/_local/seed/demo-lesson
 import { createLocalHost } from '../../../cloudfunctions/_local/server';
 import { localFileStore } from '../../../cloudfunctions/_runtime/files/local';
 import { localMediaStore } from '../../../cloudfunctions/_runtime/files/local-media';
+import { localMediaStore } from '../../../cloudfunctions/_runtime/files/local-media';
 import { openSqliteStorage } from '../../../cloudfunctions/_runtime/storage/sqlite';
 import type { Storage } from '../../../cloudfunctions/_runtime/storage/port';
 import { localWeChatGateway, type LocalWeChatGateway } from '../../../cloudfunctions/_runtime/wechat/local';
@@ -35,6 +36,7 @@ export async function startHost(): Promise<TestHost> {
     h5Dir: path.resolve(__dirname, '../../../dist/h5'),
     demo: true,
     files: localFileStore(path.join(dir, 'files')),
+    media: localMediaStore(path.join(dir, 'files')),
     wechat,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
