@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { localFileStore } from '../_runtime/files/local';
 import { localMediaStore } from '../_runtime/files/local-media';
-import { localMediaStore } from '../_runtime/files/local-media';
 import { openSqliteStorage } from '../_runtime/storage/sqlite';
 import { localWeChatGateway } from '../_runtime/wechat/local';
 import { LOCAL_FUNCTIONS } from './functions';

@@ -9,7 +9,6 @@ import { seedDemoLessons } from '../../../cloudfunctions/_local/seed/demo-lesson
 import { createLocalHost } from '../../../cloudfunctions/_local/server';
 import { localFileStore } from '../../../cloudfunctions/_runtime/files/local';
 import { localMediaStore } from '../../../cloudfunctions/_runtime/files/local-media';
-import { localMediaStore } from '../../../cloudfunctions/_runtime/files/local-media';
 import { openSqliteStorage } from '../../../cloudfunctions/_runtime/storage/sqlite';
 import type { Storage } from '../../../cloudfunctions/_runtime/storage/port';
 import { localWeChatGateway, type LocalWeChatGateway } from '../../../cloudfunctions/_runtime/wechat/local';
