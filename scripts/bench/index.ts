@@ -10,6 +10,7 @@ import { localFileStore } from '../../cloudfunctions/_runtime/files/local';
 import { localWeChatGateway } from '../../cloudfunctions/_runtime/wechat/local';
 import { folderBytes, kb, percentiles, timeIt } from './measure';
 import { benchLessons } from './lessons';
+import { benchLighthouse } from './lighthouse';
 import { benchNotices } from './notices';
 
 /**
@@ -79,6 +80,7 @@ async function main() {
     sizes: sizes(),
     ...(only && only !== 'org' ? {} : { org: await orgTimings() }),
     ...(only && only !== 'notices' ? {} : { notices: await benchNotices() }),
+    ...(only && only !== 'lighthouse' ? {} : { lighthouse: await benchLighthouse() }),
     ...(only && only !== 'lessons' ? {} : { lessons: await benchLessons() }),
   };
   mkdirSync(path.join(root, '.tmp'), { recursive: true });
