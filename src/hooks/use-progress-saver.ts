@@ -7,6 +7,7 @@ import { lessonsApi } from '../platform/api';
 import { readPending, writePending } from '../platform/pending-beats';
 import { enqueueBeats } from '../utils/beat-queue';
 import { errorCode } from '../utils/error-message';
+import { announceLessonSaved } from './use-lesson-saved';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'retrying';
 
@@ -47,7 +48,7 @@ export function useProgressSaver(lessonId: string, initial: ProgressView, onComp
   completedRef.current = onCompleted;
 
   const persist = useCallback(() => {
-    writePending(lessonId, { beats: [...sending.current, ...queue.current], resume: resume.current, at: Date.now() });
+    writePending(lessonId, { beats: [...sending.current, ...queue.current], resume: resumeDirty.current ? resume.current : null, at: Date.now() });
   }, [lessonId]);
 
   const saveRef = useRef<(reason: DirtyReason) => void>(() => undefined);
@@ -93,6 +94,7 @@ export function useProgressSaver(lessonId: string, initial: ProgressView, onComp
             setSaveState('saved');
           }
           if (out.justCompleted) completedRef.current?.();
+          announceLessonSaved(lessonId);
         })
         .catch((e: unknown) => {
           const retry = RETRYABLE.has(errorCode(e) ?? 'NETWORK');

@@ -38,9 +38,9 @@ export interface MediaPicker {
   detach: () => void;
 }
 
-export const MEDIA_EXTENSIONS: Record<MediaKind, string[]> = { audio: ['mp3', 'm4a', 'aac'], video: ['mp4'] };
+export const MEDIA_EXTENSIONS: Record<MediaKind, string[]> = { audio: ['mp3', 'm4a', 'aac', 'wav'], video: ['mp4'] };
 
-const EXT_TYPES: Record<string, string> = { mp3: 'audio/mpeg', m4a: 'audio/x-m4a', aac: 'audio/aac', mp4: 'video/mp4' };
+const EXT_TYPES: Record<string, string> = { mp3: 'audio/mpeg', m4a: 'audio/x-m4a', aac: 'audio/aac', wav: 'audio/wav', mp4: 'video/mp4' };
 
 export const extensionOf = (name: string): string => {
   const m = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(name);
@@ -50,7 +50,7 @@ export const extensionOf = (name: string): string => {
 /** The MIME type to upload with: the declared one when the limits know it, else from the extension. */
 export function mediaType(kind: MediaKind, name: string, declared: string): string {
   const allowed: readonly string[] = LESSON_LIMITS.media[kind].types;
-  if (allowed.includes(declared)) return declared;
+  if (allowed.includes(declared) || declared === 'audio/wav') return declared;
   const fromExt = EXT_TYPES[extensionOf(name)];
   if (kind === 'audio' && extensionOf(name) === 'mp4') return 'audio/mp4';
   return fromExt ?? declared;

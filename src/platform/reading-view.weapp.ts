@@ -6,15 +6,24 @@ export function observeEnd(selector: string, onVisible: () => void): () => void 
   const page = Taro.getCurrentInstance().page;
   if (!page || typeof Taro.createIntersectionObserver !== 'function') return () => undefined;
   let observer: Taro.IntersectionObserver | null = null;
-  try {
-    observer = Taro.createIntersectionObserver(page as never, { thresholds: [0] });
-    observer.relativeToViewport({ bottom: 0 }).observe(selector, (res) => {
-      if ((res.intersectionRatio ?? 0) > 0) onVisible();
-    });
-  } catch {
-    observer = null; // the page's onReachBottom still reports the end
-  }
-  return () => observer?.disconnect();
+  let stopped = false;
+  // The page's data reaches the view layer after this render: observe once the marker exists.
+  const timer = setTimeout(() => {
+    if (stopped) return;
+    try {
+      observer = Taro.createIntersectionObserver(page as never, { thresholds: [0] });
+      observer.relativeToViewport({ bottom: 0 }).observe(selector, (res) => {
+        if ((res.intersectionRatio ?? 0) > 0) onVisible();
+      });
+    } catch {
+      observer = null; // the page's onReachBottom still reports the end
+    }
+  }, 500);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    observer?.disconnect();
+  };
 }
 
 const windowHeight = (): number => {

@@ -65,10 +65,10 @@ describe('progress', () => {
     expect(almost).toMatchObject({ justCompleted: false, progress: { completed: false, percent: 87 } });
     world.clock.advance(10_000);
     const done = await world.ok(lessons, me, 'progress', { lessonId: lesson._id, beats: [{ chapter: 1, from: 40, to: 50, playedMs: 10_000 }] });
-    expect(done).toMatchObject({ justCompleted: true, progress: { completed: true, percent: 95 }, week: { daysThisWeek: 1, target: 5, met: false, streak: 0 } });
+    expect(done).toMatchObject({ justCompleted: true, progress: { completed: true, percent: 100 }, week: { daysThisWeek: 1, target: 5, met: false, streak: 0 } });
     const stored = (await progressDoc(lesson._id, b1.members[0]._id))!;
-    expect(stored).toMatchObject({ completedDate: '2026-11-22', coveredSec: 115, completedAt: world.clock.t });
-    expect(await world.ok(lessons, me, 'today')).toMatchObject({ progress: { completed: true, percent: 95 }, week: { daysThisWeek: 1 } });
+    expect(stored).toMatchObject({ completedDate: '2026-11-22', coveredSec: 115, percent: 95, completedAt: world.clock.t });
+    expect(await world.ok(lessons, me, 'today')).toMatchObject({ progress: { completed: true, percent: 100 }, week: { daysThisWeek: 1 } });
   });
 
   it('at 2x speed the time played still counts; faster than that does not', async () => {

@@ -46,7 +46,7 @@ function Matrix({ m }: { m: CommitteeMatrix }) {
             <View key={r.branchId} className="committee-row committee-line" data-branch={r.branchId}>
               {r.days.map((d) => (
                 <Text key={d.date} className={`committee-cell ${rateClass(d.ratePercent)}`}>
-                  {d.ratePercent === null ? '—' : `${Math.round(d.ratePercent)}%`}
+                  {rateText(d.ratePercent)}
                 </Text>
               ))}
               <Text className={`committee-cell committee-cell--sum ${rateClass(r.summary.ratePercent)}`}>{rateText(r.summary.ratePercent)}</Text>
@@ -55,7 +55,7 @@ function Matrix({ m }: { m: CommitteeMatrix }) {
           <View className="committee-line committee-line--total">
             {m.totals.map((t) => (
               <Text key={t.date} className={`committee-cell ${rateClass(t.ratePercent)}`}>
-                {t.ratePercent === null ? '—' : `${Math.round(t.ratePercent)}%`}
+                {rateText(t.ratePercent)}
               </Text>
             ))}
             <Text className={`committee-cell committee-cell--sum ${rateClass(m.summary.ratePercent)}`}>{rateText(m.summary.ratePercent)}</Text>

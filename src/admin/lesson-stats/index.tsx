@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { useAsync } from '../../hooks/use-async';
@@ -7,6 +7,7 @@ import { useMe } from '../../hooks/use-me';
 import { usePolling } from '../../hooks/use-polling';
 import { lessonsApi } from '../../platform/api';
 import { lessonAccess } from '../../utils/lesson-access';
+import { ROUTES, withQuery } from '../../utils/routes';
 import { ExportButton } from '../lesson-shared/export-button';
 import { RemindBlock } from './remind-block';
 import { TodayCard } from './today-card';
@@ -47,6 +48,11 @@ function BranchStats({ branchId }: { branchId: string }) {
         </View>
       )}
       <TrendCard branchId={branchId} />
+      <View className="block-actions stats-links">
+        <Text className="stats-plan-link" onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.lessonPlan, { branchId }) })}>
+          查看或调整本支部课表 ›
+        </Text>
+      </View>
     </>
   );
 }

@@ -52,7 +52,8 @@ export type ProgressView = {
 export function progressView(lesson: Lesson, p: LessonProgress | null): ProgressView {
   const chapters = lesson.kind === 'article' ? [] : lesson.chapters.map((_, i) => p?.chapters[i] ?? { position: 0, covered: [] });
   return {
-    percent: p?.percent ?? 0,
+    // Completion is the member's achievement: show 100 % then, not the 91 % actually covered.
+    percent: (p?.completedAt ?? null) !== null ? 100 : (p?.percent ?? 0),
     completed: (p?.completedAt ?? null) !== null,
     completedAt: p?.completedAt ?? null,
     resume: resumeAt(p),

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
@@ -7,7 +8,8 @@ import type { TodayView } from '../../domain/api/lessons';
 import { LESSON_KIND_LABELS } from '../../domain/lesson/lesson';
 import { useAsync } from '../../hooks/use-async';
 import type { BoundMe } from '../../hooks/use-me';
-import { useOnReturn } from '../../hooks/use-page-visibility';
+import { useLessonSaved } from '../../hooks/use-lesson-saved';
+import { useOnReturn, usePageVisible } from '../../hooks/use-page-visibility';
 import { lessonsApi } from '../../platform/api';
 import { formatClock } from '../../utils/format-time';
 import { lessonAccess, lessonStatsUrl } from '../../utils/lesson-access';
@@ -43,7 +45,7 @@ function TodayBody({ view }: { view: TodayView }) {
           type="primary"
           size="large"
           block
-          fill={done ? 'outline' : 'solid'}
+          fill={done ? 'outline' : undefined}
           onClick={() => go(withQuery(ROUTES.lesson, { lessonId: lesson.lessonId, date: view.date }))}
         >
           {startLabel(view)}
@@ -71,6 +73,14 @@ export function TodayLesson({ me }: { me: BoundMe }) {
   const today = useAsync(() => lessonsApi('today', {}), []);
   // Back from the lesson (progress changed) or from another tab: one fresh call, keeping the card.
   useOnReturn(() => void today.reload());
+  // A save that lands after we are back (leaving saves last) refreshes the card again; saves while
+  // the home is hidden wait for the return above.
+  const visible = usePageVisible();
+  const visibleRef = useRef(visible);
+  visibleRef.current = visible;
+  useLessonSaved(() => {
+    if (visibleRef.current) void today.reload();
+  });
   const statsUrl = lessonStatsUrl(lessonAccess(me.member));
   const view = today.data;
 

@@ -28,7 +28,7 @@ export function ChapterList({ chapters, progress, active, onSelect }: ChapterLis
                 {durationText(c.durationSec)} · {pct >= 90 ? '已学完' : pct > 0 ? `已学 ${pct}%` : '未开始'}
               </Text>
             </View>
-            {i === active && <Text className="lesson-chapter__playing">播放中</Text>}
+            {i === active && <Text className="lesson-chapter__playing">当前</Text>}
           </View>
         );
       })}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
@@ -9,6 +10,7 @@ import { useAsync } from '../../hooks/use-async';
 import { useProgressSaver } from '../../hooks/use-progress-saver';
 import { lessonsApi } from '../../platform/api';
 import { toastSuccess } from '../../platform/feedback';
+import { readPending } from '../../platform/pending-beats';
 import { dayText, durationText } from '../../utils/lesson-format';
 import { ArticleLesson } from './article-lesson';
 import { AudioLesson } from './audio-lesson';
@@ -17,14 +19,21 @@ import { ProgressSummary } from './progress-summary';
 import { VideoLesson } from './video-lesson';
 import './index.scss';
 
+/** Where to start: a position saved on this phone but not yet on the server is the newer one. */
+function withLocalResume(view: LessonStudyView): LessonStudyView['progress'] {
+  const local = readPending(view.lesson.lessonId)?.resume;
+  return local ? { ...view.progress, resume: { chapter: local.chapter, position: local.position } } : view.progress;
+}
+
 function LessonStudy({ view }: { view: LessonStudyView }) {
   const { lesson } = view;
+  const [initial] = useState(() => withLocalResume(view));
   const saver = useProgressSaver(lesson.lessonId, view.progress, () => toastSuccess('已完成本课'));
   const { progress } = saver;
   const meta = [lesson.source ? `来源：${lesson.source}` : '', durationText(lesson.durationSec), lesson.chapters.length > 1 ? `${lesson.chapters.length} 节` : '']
     .filter(Boolean)
     .join(' · ');
-  const player = { lesson, saver, initial: view.progress };
+  const player = { lesson, saver, initial };
 
   return (
     <>

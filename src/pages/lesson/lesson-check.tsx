@@ -36,7 +36,7 @@ export function LessonCheck({ lessonId, questions, open, initial }: LessonCheckP
   };
 
   const submit = async () => {
-    if (busy) return;
+    if (busy || !open) return;
     const missing = questions.findIndex((q) => !(answers[q.id]?.length > 0));
     if (missing >= 0) return setError(`请回答第 ${missing + 1} 题`);
     setBusy(true);

@@ -62,30 +62,33 @@ export function VideoLesson({ lesson, saver, initial }: PlayerProps) {
   if (!current) return null;
   return (
     <View className="lesson-player">
-      <Video
-        key={chapter}
-        id={videoId}
-        className="lesson-video"
-        src={current.url}
-        initialTime={startAt.current}
-        autoplay={autoplay}
-        controls
-        showCenterPlayBtn
-        enableProgressGesture={false}
-        objectFit="contain"
-        title={current.title}
-        onPlay={() => tracker.play(tracker.position)}
-        onPause={() => {
-          tracker.pause();
-          save('pause');
-        }}
-        onEnded={onEnded}
-        onTimeUpdate={onTime}
-        onSeekComplete={(e: TimeEvent) => {
-          const pos = Number(e.detail.position ?? e.detail.currentTime);
-          if (Number.isFinite(pos)) tracker.seeked(pos);
-        }}
-      />
+      {/* Taro's H5 video is absolutely positioned: the box gives it its place and size. */}
+      <View className="lesson-video-box">
+        <Video
+          key={chapter}
+          id={videoId}
+          className="lesson-video"
+          src={current.url}
+          initialTime={startAt.current}
+          autoplay={autoplay}
+          controls
+          showCenterPlayBtn
+          enableProgressGesture={false}
+          objectFit="contain"
+          title={current.title}
+          onPlay={() => tracker.play(tracker.position)}
+          onPause={() => {
+            tracker.pause();
+            save('pause');
+          }}
+          onEnded={onEnded}
+          onTimeUpdate={onTime}
+          onSeekComplete={(e: TimeEvent) => {
+            const pos = Number(e.detail.position ?? e.detail.currentTime);
+            if (Number.isFinite(pos)) tracker.seeked(pos);
+          }}
+        />
+      </View>
       <ChapterList chapters={chapters} progress={saver.progress} active={chapter} onSelect={(i) => switchTo(i, true)} />
     </View>
   );

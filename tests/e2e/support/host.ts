@@ -18,15 +18,32 @@ export interface TestHost {
   storage: Storage;
   /** Reminders the functions sent, in the local gateway's outbox. */
   wechat: LocalWeChatGateway;
+  clock: HostClock;
   close(): Promise<void>;
 }
 
 /** The same host `npm start` runs, in-process, on a free port, with a fresh seeded database file. */
-export async function startHost(): Promise<TestHost> {
+/**
+ * The host's clock: real time plus an offset a test may move (`clock.set(instant)`,
+ * `clock.advance(ms)`), so date-bound behaviour (the 07:00 release, reading time) runs the same at
+ * any hour CI starts.
+ */
+export class HostClock {
+  private offset = 0;
+  now = (): number => Date.now() + this.offset;
+  set(instant: number): void {
+    this.offset = instant - Date.now();
+  }
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}
+
+export async function startHost(clock = new HostClock()): Promise<TestHost> {
   const dir = mkdtempSync(path.join(tmpdir(), 'wzb-e2e-'));
   const storage = openSqliteStorage(path.join(dir, 'weizhibu.db'));
-  await seedDemoHospital(storage, Date.now());
-  await seedDemoLessons(storage, localMediaStore(path.join(dir, 'files')), Date.now());
+  await seedDemoHospital(storage, clock.now());
+  await seedDemoLessons(storage, localMediaStore(path.join(dir, 'files')), clock.now());
   const wechat = localWeChatGateway();
   const server = createLocalHost({
     storage,
@@ -37,6 +54,7 @@ export async function startHost(): Promise<TestHost> {
     files: localFileStore(path.join(dir, 'files')),
     media: localMediaStore(path.join(dir, 'files')),
     wechat,
+    now: clock.now,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -44,6 +62,7 @@ export async function startHost(): Promise<TestHost> {
     url: `http://127.0.0.1:${port}/`,
     storage,
     wechat,
+    clock,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
