@@ -162,6 +162,9 @@ describe('reminding who has not studied', () => {
     const stored = await world.storage.collection('lessonReminders').get('lr:b_demo01:2026-11-23:1');
     expect(stored).toMatchObject({ by: b1.secretary._id, lessonId: monday, total: 23, wechat: 2 });
     expect((stored as any).memberIds).not.toContain(b1.members[0]._id);
+    // In-app: the reminded member's home card says who reminded them; someone already done is not told.
+    expect(await world.ok(lessons, b1.members[5].openid, 'today')).toMatchObject({ reminded: { at: batch.at, byName: b1.secretary.name } });
+    expect(await world.ok(lessons, b1.members[0].openid, 'today')).toMatchObject({ reminded: null });
 
     // Within 30 minutes: refused for every officer of the branch, and the day view says when.
     world.clock.advance(10 * 60_000);

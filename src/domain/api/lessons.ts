@@ -194,6 +194,8 @@ export interface TodayView {
   progress: ProgressView | null;
   catchUpCount: number;
   week: WeekView;
+  /** The in-app reminder: an officer reminded this member about today's lesson (latest), while not completed. */
+  reminded: { at: number; byName: string } | null;
 }
 
 export type StudyBlock = { type: 'p' | 'h'; text: string } | { type: 'img'; fileId: string; url: string };

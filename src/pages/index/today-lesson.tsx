@@ -39,6 +39,9 @@ function TodayBody({ view }: { view: TodayView }) {
           {done && <Text className="today-lesson-done">✓ 已完成</Text>}
         </View>
         <Text className="today-lesson-title">{lesson.title}</Text>
+        {view.reminded && !done && (
+          <Text className="today-reminded">{view.reminded.byName} 提醒你完成今天的微党课</Text>
+        )}
         <PercentBar percent={percent} className="today-lesson-progress" done={done} />
         <Button
           className="today-lesson-start"
