@@ -1,20 +1,10 @@
 import type { MemberView } from '../domain/api/org';
 import { orgApi } from '../platform/api';
-import { usePagedList } from './use-paged-list';
+import { usePagedList, type PagedList } from './use-paged-list';
 
 const PAGE_SIZE = 30;
 
-export interface PagedMembers {
-  members: MemberView[] | null;
-  hasMore: boolean;
-  loadingMore: boolean;
-  error: string | null;
-  moreError: string | null;
-  reload: () => Promise<void>;
-  loadMore: () => Promise<void>;
-  replace: (member: MemberView) => void;
-  remove: (memberId: string) => void;
-}
+export type PagedMembers = PagedList<MemberView> & { members: MemberView[] | null };
 
 /** A branch's members, paged by the server's `after` cursor (the employee number). */
 export function usePagedMembers(branchId: string): PagedMembers {

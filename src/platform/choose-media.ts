@@ -1,3 +1,4 @@
+import { attachHiddenFileInput } from './hidden-file-input';
 import { mediaProblem, mediaType, MEDIA_EXTENSIONS, type MediaKind, type MediaPicker, type MediaPickerOptions } from './media-types';
 
 export type { MediaPicker, MediaPickerOptions, PickedMedia } from './media-types';
@@ -23,37 +24,18 @@ export function readDuration(kind: MediaKind, url: string): Promise<number | nul
   });
 }
 
-/**
- * H5: one hidden `<input type="file">` appended to <body> while the page is open (browser tests set
- * files on it directly). The picked file plays from a blob: URL; its duration comes from metadata.
- */
+/** H5: a lesson media file; it plays from a blob: URL and its duration comes from its metadata. */
 export function attachMediaPicker(options: MediaPickerOptions): MediaPicker {
-  const input = document.createElement('input');
-  input.type = 'file';
-  input.accept = `${options.kind}/*,${MEDIA_EXTENSIONS[options.kind].map((e) => `.${e}`).join(',')}`;
-  input.className = options.className;
-  input.setAttribute('aria-hidden', 'true');
-  Object.assign(input.style, { position: 'fixed', left: '-10000px', top: '0', width: '1px', height: '1px', opacity: '0' });
-
-  const onChange = () => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    const problem = mediaProblem(options.kind, file.name, file.type, file.size);
-    if (problem) return options.onError(problem);
-    const path = URL.createObjectURL(file);
-    void readDuration(options.kind, path).then((durationSec) =>
-      options.onPick({ kind: options.kind, path, name: file.name, size: file.size, type: mediaType(options.kind, file.name, file.type), durationSec, blob: file }),
-    );
-  };
-  input.addEventListener('change', onChange);
-  document.body.appendChild(input);
-
-  return {
-    open: () => input.click(),
-    detach: () => {
-      input.removeEventListener('change', onChange);
-      input.remove();
+  return attachHiddenFileInput({
+    accept: `${options.kind}/*,${MEDIA_EXTENSIONS[options.kind].map((e) => `.${e}`).join(',')}`,
+    className: options.className,
+    onFile: (file) => {
+      const problem = mediaProblem(options.kind, file.name, file.type, file.size);
+      if (problem) return options.onError(problem);
+      const path = URL.createObjectURL(file);
+      void readDuration(options.kind, path).then((durationSec) =>
+        options.onPick({ kind: options.kind, path, name: file.name, size: file.size, type: mediaType(options.kind, file.name, file.type), durationSec, blob: file }),
+      );
     },
-  };
+  });
 }

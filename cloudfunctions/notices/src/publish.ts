@@ -29,7 +29,8 @@ export async function publish(input: NoticesInput<'publish'>, ctx: FunctionConte
   const publishAt = scheduled ? input.publishAt! : now;
   assertDeadline(input.deadline ?? null, publishAt);
   await assertImagesExist(ctx, input.images ?? []);
-  await recipientsFor(ctx, audience);
+  // Resolved now so a bad audience is refused before anything is stored; reused for an immediate release.
+  const recipients = await recipientsFor(ctx, audience);
   await assertTextAllowed(ctx, `${input.title}\n${input.body}`);
 
   const notice: Notice = {
@@ -57,7 +58,7 @@ export async function publish(input: NoticesInput<'publish'>, ctx: FunctionConte
     updatedAt: now,
   };
   await notices(ctx).insert(notice);
-  if (!scheduled) await releaseNotice(ctx, notice);
+  if (!scheduled) await releaseNotice(ctx, notice, recipients);
   return toSentItem((await notices(ctx).get(notice._id))!, await orgNames(ctx));
 }
 

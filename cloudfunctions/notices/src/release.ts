@@ -2,25 +2,34 @@ import { resolveRecipients } from '../../../src/domain/notice/audience';
 import { receiptId, type Notice, type NoticeAudience, type Receipt } from '../../../src/domain/notice/types';
 import type { Member, PartyGroup } from '../../../src/domain/org/types';
 import type { FunctionContext } from '../../_runtime/context';
+import type { Filter } from '../../_runtime/storage/port';
 import { notices, receipts } from './load';
+
+/** Only the members (and groups) the audience can reach: one branch's for a branch notice, not the hospital's. */
+function scopeOf(audience: NoticeAudience): Filter {
+  if (audience.kind === 'all') return { status: 'active' };
+  if (audience.kind === 'branches') return { status: 'active', branchId: { $in: audience.branchIds } };
+  return { status: 'active', branchId: audience.branchId };
+}
+
+/** The members an audience reaches right now; throws a user-facing error for an invalid audience. */
+export async function recipientsFor(ctx: FunctionContext, audience: NoticeAudience): Promise<Member[]> {
+  const scope = scopeOf(audience);
+  const [members, groups] = await Promise.all([
+    ctx.storage.collection<Member>('members').findAll(scope, 1000),
+    audience.kind === 'groups' ? ctx.storage.collection<PartyGroup>('partyGroups').findAll(scope, 1000) : Promise.resolve([]),
+  ]);
+  return resolveRecipients(audience, members, groups);
+}
 
 /**
  * Publishing = freezing the recipients into one receipt each, then flipping the notice to published.
  * Receipt ids are `${noticeId}:${memberId}`, so running this twice (a retried call, a timer that fires
  * twice or late) writes each receipt once; the final flip is conditional on the notice still being
- * scheduled, so exactly one run publishes it.
+ * scheduled, so exactly one run publishes it. `resolved`: recipients the caller has just resolved.
  */
-/** The members an audience reaches right now; throws a user-facing error for an invalid audience. */
-export async function recipientsFor(ctx: FunctionContext, audience: NoticeAudience): Promise<Member[]> {
-  const [members, groups] = await Promise.all([
-    ctx.storage.collection<Member>('members').findAll({ status: 'active' }, 1000),
-    ctx.storage.collection<PartyGroup>('partyGroups').findAll({ status: 'active' }, 1000),
-  ]);
-  return resolveRecipients(audience, members, groups);
-}
-
-export async function releaseNotice(ctx: FunctionContext, notice: Notice): Promise<{ released: boolean; recipients: number }> {
-  const recipients = await recipientsFor(ctx, notice.audience);
+export async function releaseNotice(ctx: FunctionContext, notice: Notice, resolved?: Member[]): Promise<{ released: boolean; recipients: number }> {
+  const recipients = resolved ?? (await recipientsFor(ctx, notice.audience));
   const now = ctx.now();
   const docs: Receipt[] = recipients.map((m) => ({
     _id: receiptId(notice._id, m._id),

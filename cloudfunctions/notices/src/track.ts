@@ -89,7 +89,11 @@ export async function rollup(input: NoticesInput<'rollup'>, ctx: FunctionContext
   const notice = await getTrackableNotice(ctx, actor, input.noticeId);
   const [all, names] = await Promise.all([allReceipts(ctx, notice._id), orgNames(ctx)]);
   const byBranch = new Map<string, Receipt[]>();
-  for (const r of all) byBranch.set(r.branchId ?? '', [...(byBranch.get(r.branchId ?? '') ?? []), r]);
+  for (const r of all) {
+    const rows = byBranch.get(r.branchId ?? '');
+    if (rows) rows.push(r);
+    else byBranch.set(r.branchId ?? '', [r]);
+  }
   const branches = [...byBranch.entries()]
     .map(([branchId, rows]) => {
       const rate = readRate(rows);

@@ -22,9 +22,11 @@ export async function listBranches(input: OrgInput<'branches.list'>, ctx: Functi
     ctx.storage.collection<PartyGroup>('partyGroups').findAll(admin ? { status: 'active' } : { branchId: actor.branchId! }),
     committeeName(ctx.storage),
   ]);
-  const byBranch = <T extends { branchId: string | null }>(rows: T[], id: string) => rows.filter((r) => r.branchId === id);
+  // Grouped once: the committee's list covers every branch, so no per-branch scan of all members.
+  const membersOf = groupByBranch(members);
+  const groupsOf = groupByBranch(groups);
   const summaries: BranchSummary[] = branches
-    .map((b) => summarise(b, byBranch(members, b._id), byBranch(groups, b._id)))
+    .map((b) => summarise(b, membersOf.get(b._id) ?? [], groupsOf.get(b._id) ?? []))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   return { committeeName: name, branches: summaries };
 }
@@ -97,4 +99,14 @@ export async function assignBranchRole(input: OrgInput<'branch.assignRole'>, ctx
     await members.updateById(member._id, { $set: { role: input.role, updatedAt: now } });
   });
   return branchSummary(ctx.storage, branch._id);
+}
+
+function groupByBranch<T extends { branchId: string | null }>(rows: T[]): Map<string | null, T[]> {
+  const out = new Map<string | null, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.branchId);
+    if (list) list.push(r);
+    else out.set(r.branchId, [r]);
+  }
+  return out;
 }

@@ -174,7 +174,12 @@ export function validateRoster(grid: unknown[][], ctx: RosterContext): RosterRes
   // Branch size is a whole-file rule: checked once the rows are known.
   const inFile = new Set(firstRowByEmployeeNo.keys());
   const perBranch = new Map<string, RosterRecord[]>();
-  for (const r of records) if (r.branchId) perBranch.set(r.branchId, [...(perBranch.get(r.branchId) ?? []), r]);
+  for (const r of records) {
+    if (!r.branchId) continue;
+    const rows = perBranch.get(r.branchId);
+    if (rows) rows.push(r);
+    else perBranch.set(r.branchId, [r]);
+  }
   for (const [branchId, rows] of perBranch) {
     const total = rows.length + ctx.otherMembersPerBranch(branchId, inFile);
     if (total > ORG_LIMITS.branchMaxMembers) {
