@@ -219,7 +219,8 @@ function unsortable(field: string): string {
     .slice(0, -1)
     .map((_, i) => `${fieldExprs(segments.slice(0, i + 1).join('.')).type} = 'array'`);
   terms.push(`${fieldExprs(field).type} IN ('array','object')`);
-  return `(${terms.join(' OR ')})`;
+  // json_type is NULL on a missing path; NULL would sort after 0 under DESC.
+  return `IFNULL(${terms.join(' OR ')}, 0)`;
 }
 
 /**
