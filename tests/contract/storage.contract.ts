@@ -131,9 +131,15 @@ export function runStorageContract(
         expect(await m({ 'items.memberId': { $ne: 'm1' } })).toEqual(['o3', 'o4']);
         expect(await m({ 'items.n': { $gt: 4, $lt: 6 } })).toEqual(['o1']);
         expect(await m({ 'items.tags': 'y' })).toEqual(['o4']);
+        // Arrays reached through an array of objects are searched too, by every operator.
+        expect(await m({ 'items.tags': { $in: ['y', 'q'] } })).toEqual(['o4']);
+        expect(await m({ 'items.tags': { $gt: 'x' } })).toEqual(['o4']);
+        expect(await m({ 'items.tags': { $nin: ['x'] } })).toEqual(['o1', 'o2', 'o3']);
         expect(await m({ 'numbers.1': 20 })).toEqual(['o1', 'o3']);
         expect(await m({ 'numbers.0': { $gte: 20 } })).toEqual(['o2']);
         expect(await m({ 'items.0.memberId': 'm1' })).toEqual(['o1', 'o3']);
+        // MongoDB walks one array level per path segment: `items: [[{memberId}]]` has no items.memberId.
+        expect(await m({ 'items.memberId': { $in: ['m1'] } })).toEqual(['o1', 'o2']);
         expect(await m({ status: 'x', 'items.memberId': 'm1' })).toEqual([]);
         expect(await m({ $or: [{ 'items.n': 7 }, { _id: 'o4' }] })).toEqual(['o2', 'o4']);
         expect(await c.count({ 'items.memberId': 'm1' })).toBe(2);

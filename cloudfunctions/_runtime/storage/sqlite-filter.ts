@@ -229,16 +229,18 @@ function unsortable(field: string): string {
  * Mongo's order (missing/null < numbers < strings < booleans), then the value itself.
  */
 export function compileOrderBy(orderBy: Array<[string, 'asc' | 'desc']>, indexed: ReadonlySet<string> = new Set()): string {
-  return orderBy
-    .map(([field, direction]) => {
-      const dir = direction === 'desc' ? 'DESC' : 'ASC';
-      if (field === '_id') return `t.id ${dir}`;
-      const { value, type } = fieldExprs(field);
-      if (indexed.has(field)) return `${value} ${dir}`;
-      const rank = `CASE ${type} WHEN 'integer' THEN 1 WHEN 'real' THEN 1 WHEN 'text' THEN 2 WHEN 'false' THEN 5 WHEN 'true' THEN 5 ELSE 0 END`;
-      return `${unsortable(field)} DESC, ${rank} ${dir}, ${value} ${dir}`;
-    })
-    .join(', ');
+  // Unsortable values of any key come before everything, so no page can hide one.
+  const loose = orderBy.filter(([field]) => field !== '_id' && !indexed.has(field));
+  const first = loose.length ? [`(${loose.map(([field]) => unsortable(field)).join(' OR ')}) DESC`] : [];
+  const keys = orderBy.map(([field, direction]) => {
+    const dir = direction === 'desc' ? 'DESC' : 'ASC';
+    if (field === '_id') return `t.id ${dir}`;
+    const { value, type } = fieldExprs(field);
+    if (indexed.has(field)) return `${value} ${dir}`;
+    const rank = `CASE ${type} WHEN 'integer' THEN 1 WHEN 'real' THEN 1 WHEN 'text' THEN 2 WHEN 'false' THEN 5 WHEN 'true' THEN 5 ELSE 0 END`;
+    return `${rank} ${dir}, ${value} ${dir}`;
+  });
+  return [...first, ...keys].join(', ');
 }
 
 /** Index expressions for declared indexes (column `doc`, no alias, as CREATE INDEX requires). */

@@ -176,14 +176,31 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   }
 
   /** Rows matching the filter: SQL alone when exact, else SQL's superset narrowed in JS. */
-  private matching(filter: Filter, orderBy?: string, limit?: number): Row[] {
+  /** The SELECT a find runs (without LIMIT when the filter must be finished in JS). */
+  selectSql(filter: Filter, orderBy?: string, limit?: number): SqlFragment {
     const { sql, params, exact } = this.compile(filter);
     // A superset cannot be cut in SQL: the JS filter may drop rows before the limit.
     const bounded = exact && limit !== undefined;
-    const rows = this.all(
-      `SELECT t.id, t.doc FROM ${this.table} AS t WHERE ${sql}${orderBy ? ` ORDER BY ${orderBy}` : ''}${bounded ? ' LIMIT ?' : ''}`,
-      bounded ? [...params, limit] : params,
+    return {
+      sql: `SELECT t.id, t.doc FROM ${this.table} AS t WHERE ${sql}${orderBy ? ` ORDER BY ${orderBy}` : ''}${bounded ? ' LIMIT ?' : ''}`,
+      params: bounded ? [...params, limit] : params,
+      exact,
+    };
+  }
+
+  /** SQLite's EXPLAIN QUERY PLAN lines for `find(filter, options)` (tests and the bench read them). */
+  async explainFind(filter: Filter, options?: FindOptions): Promise<string[]> {
+    assertFilter(filter, `${this.name}.explain`);
+    const { orderBy, limit } = resolveFindOptions(options, `${this.name}.explain`);
+    const { sql, params } = this.selectSql(filter, compileOrderBy(orderBy, this.indexed), limit);
+    return this.run(() =>
+      (this.storage.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((row) => row.detail),
     );
+  }
+
+  private matching(filter: Filter, orderBy?: string, limit?: number): Row[] {
+    const { sql, params, exact } = this.selectSql(filter, orderBy, limit);
+    const rows = this.all(sql, params);
     const matched = exact ? rows : rows.filter(([id, json]) => matchesFilter({ _id: id, ...parse(json) }, filter));
     return limit === undefined ? matched : matched.slice(0, limit);
   }
@@ -362,6 +379,12 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     const key = spec.fields.map((f) => `${f}=${String(readPath(doc, f))}`).join(',');
     return new DuplicateKeyError(this.name, key);
   }
+}
+
+/** EXPLAIN QUERY PLAN for a find on a local (SQLite) collection; refuses any other adapter's. */
+export function explainFind(collection: Collection, filter: Filter, options?: FindOptions): Promise<string[]> {
+  if (!(collection instanceof SqliteCollection)) throw new StorageError('explainFind needs a SQLite collection');
+  return collection.explainFind(filter, options);
 }
 
 function readPath(doc: Record<string, unknown>, path: string): unknown {
