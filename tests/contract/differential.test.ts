@@ -108,7 +108,7 @@ const logical: fc.Arbitrary<Filter> = fc.letrec<{ f: Filter }>((tie) => ({
 // ---- oracle helpers ----------------------------------------------------------------------------
 
 const mingoIds = (all: Doc[], filter: Filter): string[] =>
-  new Query(filter as Record<string, unknown>).find(clone(all)).all().map((d) => String(d._id)).sort();
+  new Query(filter as Record<string, unknown>).find<Doc>(clone(all)).all().map((d) => String(d._id)).sort();
 
 /** The port refuses null / $exists on a dotted path (see guards.ts). */
 function refusedFilter(filter: Filter): boolean {
@@ -147,8 +147,8 @@ async function checkFilters(family: string, list: Doc[], filters: Filter[], name
   }
 }
 
-const run = (property: fc.IAsyncProperty<[Doc[], Filter[]]> | fc.IAsyncProperty<never>, numRuns: number) =>
-  fc.assert(property as fc.IAsyncProperty<unknown[]>, { seed: SEED, numRuns, endOnFailure: true });
+const run = <Ts extends unknown[]>(property: fc.IAsyncProperty<Ts>, numRuns: number) =>
+  fc.assert(property, { seed: SEED, numRuns, endOnFailure: true });
 
 jest.setTimeout(120_000);
 
@@ -205,7 +205,7 @@ describe('local adapter vs mingo (MongoDB semantics)', () => {
           const c = await fresh('diff', list);
           for (const { filter, orderBy, limit } of queries) {
             count('sort-limit');
-            const matches = new Query(filter as Record<string, unknown>).find(clone(list)).all();
+            const matches = new Query(filter as Record<string, unknown>).find<Doc>(clone(list)).all();
             const unsortable = matches.some((d) => orderBy.some(([f]) => typeof d[f] === 'object' && d[f] !== null));
             if (unsortable) {
               await expect(c.find(filter, { orderBy, limit })).rejects.toBeInstanceOf(StorageError);
@@ -213,7 +213,7 @@ describe('local adapter vs mingo (MongoDB semantics)', () => {
             }
             const last = orderBy[orderBy.length - 1]![1];
             const spec = Object.fromEntries([...orderBy.map(([f, d]) => [f, d === 'asc' ? 1 : -1]), ['_id', last === 'asc' ? 1 : -1]]);
-            const expected = new Query(filter as Record<string, unknown>).find(clone(list)).sort(spec).limit(limit).all().map((d) => String(d._id));
+            const expected = new Query(filter as Record<string, unknown>).find<Doc>(clone(list)).sort(spec).limit(limit).all().map((d) => String(d._id));
             expect({ filter, orderBy, limit, ids: ids(await c.find(filter, { orderBy, limit })) }).toEqual({ filter, orderBy, limit, ids: expected });
           }
         },
@@ -244,7 +244,7 @@ describe('local adapter vs mingo (MongoDB semantics)', () => {
           cursor = page[page.length - 1];
         }
         const expected = new Query(base as Record<string, unknown>)
-          .find(clone(list))
+          .find<Doc>(clone(list))
           .sort({ createdAt: sign, _id: sign })
           .all()
           .map((d) => String(d._id));
