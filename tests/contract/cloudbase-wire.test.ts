@@ -165,6 +165,13 @@ describe('cloudbase adapter on the wire', () => {
     await expect(members.find({ branchId: 'b1' }, { orderBy: [['tags', 'asc']] })).rejects.toBeInstanceOf(StorageError);
   });
 
+  it('sends dotted paths through arrays and array index paths as they are (CloudBase answers them natively)', async () => {
+    await storage.collection('notices').find({ 'items.memberId': 'm1', 'numbers.1': { $gte: 20 } }, { fields: ['items.n'] });
+    const { body } = only();
+    expect(json(body.query)).toEqual({ 'items.memberId': 'm1', 'numbers.1': { $gte: int(20) } });
+    expect(json(body.projection)).toEqual({ 'items.n': int(1) });
+  });
+
   it('sends ALL_DOCUMENTS as _id $exists, the one way to write to every document', async () => {
     queued.push({ requestId: 'r', data: { deleted: 7 } });
     expect(await storage.collection('invites').remove(ALL_DOCUMENTS)).toBe(7);
