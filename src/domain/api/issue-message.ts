@@ -63,7 +63,7 @@ const lastKey = (issue: v.BaseIssue<unknown>) => printable(issue.path?.[issue.pa
 
 /** Keys come from the request: keep them short and printable inside the message. */
 function printable(key: unknown): string {
-  const s = String(key).replace(/[\u0000-\u001f\u007f]/g, '?');
+  const s = Array.from(String(key), (ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' ? '?' : ch)).join('');
   return s.length > 30 ? `${s.slice(0, 30)}…` : s;
 }
 
