@@ -51,5 +51,4 @@ describe('org bundle', () => {
     const roster = await bundle.orgFunction({ action: 'roster.validate', data: { fileName: 'r.xlsx', contentBase64: xlsx } }, ctx);
     expect(roster).toMatchObject({ ok: true, data: { valid: true, creates: 1 } });
   });
-
 });
