@@ -1,8 +1,11 @@
+import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { decodeCsv, parseCsv } from '../../cloudfunctions/_runtime/spreadsheet/csv-read';
 import { escapeCell, escapeRows } from '../../cloudfunctions/_runtime/spreadsheet/escape-cell';
 import { readXlsxGrid } from '../../cloudfunctions/_runtime/spreadsheet/xlsx-read';
 import { xlsxBase64 } from '../../cloudfunctions/_runtime/spreadsheet/xlsx-write';
+import { verifiedUnzippedBytes } from '../../cloudfunctions/_runtime/spreadsheet/zip-size';
+import { readRosterGrid } from '../../cloudfunctions/org/src/roster-file';
 import { readSheet } from './xlsx-fixtures';
 
 describe('formula injection', () => {
@@ -59,5 +62,59 @@ describe('reading xlsx', () => {
 
   it('refuses what is not a workbook', async () => {
     await expect(readXlsxGrid(Buffer.from('PK not really a zip'))).rejects.toThrow();
+  });
+});
+
+/** A one-entry deflated zip whose directory declares `declared` bytes (the truth unless a test lies). */
+function zipOf(content: Buffer, declared = content.length): Buffer {
+  const packed = deflateRawSync(content);
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(packed.length, 18);
+  local.writeUInt32LE(declared, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(packed.length, 20);
+  central.writeUInt32LE(declared, 24);
+  central.writeUInt16LE(name.length, 28);
+  central.writeUInt32LE(0, 42);
+  const dirOffset = local.length + name.length + packed.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(dirOffset, 16);
+  return Buffer.concat([local, name, packed, central, name, end]);
+}
+
+describe('zip bombs', () => {
+  const LIMIT = 40 * 1024 * 1024;
+
+  it('measures a real workbook', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('名单').addRow(['姓名', '工号']);
+    const total = verifiedUnzippedBytes(Buffer.from(await book.xlsx.writeBuffer()), LIMIT);
+    expect(total).toBeGreaterThan(1000);
+    expect(total).toBeLessThan(100_000);
+  });
+
+  it('reports a bomb by its declared size and catches a directory that lies', () => {
+    const bomb = Buffer.alloc(50 * 1024 * 1024);
+    expect(zipOf(bomb).length).toBeLessThan(200_000);
+    expect(verifiedUnzippedBytes(zipOf(bomb), LIMIT)).toBeGreaterThan(LIMIT);
+    expect(verifiedUnzippedBytes(zipOf(bomb, 1000), LIMIT)).toBeNull();
+    expect(verifiedUnzippedBytes(zipOf(Buffer.from('<x/>')), LIMIT)).toBe(4);
+    expect(verifiedUnzippedBytes(Buffer.from('PK but nothing else'), LIMIT)).toBeNull();
+  });
+
+  it('roster import refuses a bomb before inflating it', async () => {
+    const content = zipOf(Buffer.alloc(50 * 1024 * 1024)).toString('base64');
+    await expect(readRosterGrid('bomb.xlsx', content)).rejects.toMatchObject({ code: 'ROSTER_FILE_TOO_LARGE', message: '文件解压后过大，请删除无关的工作表或图片后重试' });
+    await expect(readRosterGrid('liar.xlsx', zipOf(Buffer.alloc(50 * 1024 * 1024), 10).toString('base64'))).rejects.toMatchObject({ code: 'ROSTER_FILE_UNREADABLE' });
   });
 });
