@@ -55,6 +55,9 @@ describe('validation messages are Chinese and name the field', () => {
     ['progress', lessons, { lessonId: 'l', beats: [[]] }, '学习进度第 1 项格式不正确，应为对象'],
     ['me', org, { x: 1 }, '不支持的字段「x」'],
     ['me', org, 5, '请求内容格式不正确，应为对象'],
+    ['open', notices, { noticeId: 5 }, '缺少通知编号'],
+    ['roster.apply', org, { jobId: 'x'.repeat(70) }, '导入任务编号过长'],
+    ['publish', notices, { title: 't', body: 'b', audience: { kind: 'groups', branchId: 'b_demo01', groupIds: [1] } }, '缺少党小组第 1 项编号'],
   ] as const)('%s (%#)', async (action, fn, data, message) => {
     expect(await world.call(fn, ADMIN, action, data)).toMatchObject({ ok: false, code: 'BAD_REQUEST', message });
   });

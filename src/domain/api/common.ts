@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { AppError } from '../shared/errors';
-import { issueMessage, shapeProblem } from './issue-message';
+import { issueMessage, namingField, shapeProblem } from './issue-message';
 
 /** Shared field schemas: limits live here once, for client forms and function input alike. */
 export const id = v.pipe(v.string('缺少编号'), v.minLength(1, '缺少编号'), v.maxLength(64, '编号过长'));
@@ -26,7 +26,7 @@ export function parseInput<S extends v.GenericSchema>(schema: S, input: unknown)
   if (result.success) return result.output;
   const issue = result.issues[0];
   const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  throw new AppError('BAD_REQUEST', messageFor(schema, issue) || '请求格式不正确', { path });
+  throw new AppError('BAD_REQUEST', namingField(messageFor(schema, issue), issue) || '请求格式不正确', { path });
 }
 
 /**

@@ -15,6 +15,20 @@ export function fieldName(path: v.BaseIssue<unknown>['path']): string {
   return `字段「${keys.map((k) => printable(k)).join('.')}」`;
 }
 
+/**
+ * Shared field schemas whose own message cannot name the field (`id` serves every *Id field): the
+ * message is rebuilt around the field's name ("缺少通知编号").
+ */
+const GENERIC: Record<string, (field: string) => string> = {
+  缺少编号: (field) => `缺少${field}编号`,
+  编号过长: (field) => `${field}编号过长`,
+};
+
+export function namingField(message: string, issue: v.BaseIssue<unknown>): string {
+  const rebuild = Object.prototype.hasOwnProperty.call(GENERIC, message) ? GENERIC[message] : undefined;
+  return rebuild && issue.path?.length ? rebuild(fieldName(issue.path)) : message;
+}
+
 const TYPE_NAMES: Record<string, string> = {
   string: '文字',
   number: '数字',
