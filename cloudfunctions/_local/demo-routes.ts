@@ -38,6 +38,13 @@ export async function listPersonas(storage: Storage) {
   }));
 }
 
+/** The body of `POST /api/session/demo`: `{ memberId: "<non-empty id>" }`, else null (a 400, not a lookup). */
+export function demoMemberId(body: unknown): string | null {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const memberId = (body as { memberId?: unknown }).memberId;
+  return typeof memberId === 'string' && /^[\w:-]{1,64}$/.test(memberId) ? memberId : null;
+}
+
 export async function demoSessionFor(storage: Storage, memberId: string, secret: string, now: number): Promise<string | null> {
   const member = await storage.collection<Member>('members').get(memberId);
   if (!member || member.status !== 'active' || !member.openid?.startsWith('demo:')) return null;

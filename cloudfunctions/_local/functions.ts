@@ -4,8 +4,11 @@ import { noticesFunction } from '../notices/src/handler';
 import { orgFunction } from '../org/src/handler';
 
 /** The same handlers CloudBase runs, by function name. The scheduler is not here: only the timer calls it. */
-export const LOCAL_FUNCTIONS: Record<string, FunctionHandler> = {
-  org: orgFunction,
-  notices: noticesFunction,
-  lessons: lessonsFunction,
-};
+export const LOCAL_FUNCTIONS: Readonly<Record<string, FunctionHandler>> = Object.freeze(
+  // No prototype: a name like `constructor` or `toString` is simply not a function here.
+  Object.assign(Object.create(null) as Record<string, FunctionHandler>, {
+    org: orgFunction,
+    notices: noticesFunction,
+    lessons: lessonsFunction,
+  }),
+);

@@ -10,7 +10,7 @@ import { verifySessionToken } from '../_runtime/session-token';
 import type { Storage } from '../_runtime/storage/port';
 import { declaredMediaType, mediaMaxBytes, type LocalMediaStore } from '../_runtime/files/local-media';
 import type { WeChatGateway } from '../_runtime/wechat/port';
-import { demoSessionFor, listPersonas, newUserSession } from './demo-routes';
+import { demoMemberId, demoSessionFor, listPersonas, newUserSession } from './demo-routes';
 import { serveStatic } from './static-files';
 
 export interface LocalHostOptions {
@@ -91,8 +91,12 @@ export function createLocalHost(opts: LocalHostOptions): http.Server {
   });
 
   async function callFunction(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const handler = opts.functions[name];
-    if (!handler) return sendJson(res, 404, fail('UNKNOWN_ACTION', '云函数不存在'));
+    // Own keys only: `constructor`, `__proto__` or `toString` must not reach Object.prototype.
+    const handler = Object.prototype.hasOwnProperty.call(opts.functions, name) ? opts.functions[name] : undefined;
+    if (typeof handler !== 'function') {
+      req.resume();
+      return sendJson(res, 404, fail('UNKNOWN_ACTION', '云函数不存在'));
+    }
     let event: unknown;
     try {
       event = JSON.parse(await readBody(req));
@@ -162,7 +166,7 @@ export function createLocalHost(opts: LocalHostOptions): http.Server {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const fn = url.pathname.match(/^\/api\/fn\/([a-z]+)$/);
+    const fn = url.pathname.match(/^\/api\/fn\/([^/]+)$/);
     if (fn && req.method === 'POST') return callFunction(fn[1], req, res);
     if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true });
     if (url.pathname === '/api/files' && req.method === 'POST') return uploadFile(req, res);
@@ -176,12 +180,14 @@ export function createLocalHost(opts: LocalHostOptions): http.Server {
     }
     if (url.pathname === '/api/session/demo' && req.method === 'POST') {
       if (!opts.demo) return sendJson(res, 403, fail('DEMO_ONLY', ERROR_MESSAGES.DEMO_ONLY));
-      let memberId = '';
+      let memberId: string | null = null;
       try {
-        memberId = String((JSON.parse(await readBody(req)) as { memberId?: unknown }).memberId ?? '');
-      } catch {
+        memberId = demoMemberId(JSON.parse(await readBody(req)));
+      } catch (err) {
+        if (err instanceof BodyTooLarge) return sendJson(res, 413, fail('BAD_REQUEST', '请求内容过大'));
         return sendJson(res, 400, fail('BAD_REQUEST', ERROR_MESSAGES.BAD_REQUEST));
       }
+      if (memberId === null) return sendJson(res, 400, fail('BAD_REQUEST', '请选择演示身份（memberId）'));
       const token = await demoSessionFor(opts.storage, memberId, opts.sessionSecret, now());
       return token ? sendJson(res, 200, { token }) : sendJson(res, 404, fail('NOT_FOUND', '演示身份不存在'));
     }

@@ -13,6 +13,12 @@ export type ActionTable<I extends Record<string, v.GenericSchema>> = {
 
 export type FunctionHandler = (event: FunctionEvent, ctx: FunctionContext) => Promise<Envelope<unknown>>;
 
+/** A function built by defineFunction: it also tells its actions and their input schemas (tests read them). */
+export type DefinedFunction<I extends Record<string, v.GenericSchema> = Record<string, v.GenericSchema>> = FunctionHandler & {
+  readonly functionName: string;
+  readonly inputs: Readonly<I>;
+};
+
 /**
  * Builds a function from its input schemas and action handlers: refuses unknown actions and malformed
  * payloads before any handler runs, and turns every error into the one envelope.
@@ -22,10 +28,12 @@ export function defineFunction<I extends Record<string, v.GenericSchema>>(
   inputs: I,
   actions: ActionTable<I>,
   log: (msg: string, err: unknown) => void = (msg, err) => console.error(msg, err),
-): FunctionHandler {
-  return async (event, ctx) => {
+): DefinedFunction<I> {
+  const known = (action: string) => Object.prototype.hasOwnProperty.call(inputs, action) && Object.prototype.hasOwnProperty.call(actions, action);
+  const handler: FunctionHandler = async (event, ctx) => {
     const action = typeof event?.action === 'string' ? event.action : '';
-    if (!Object.prototype.hasOwnProperty.call(inputs, action)) {
+    // Own keys only: `constructor` or `__proto__` must not reach Object.prototype.
+    if (!known(action)) {
       return fail('UNKNOWN_ACTION', ERROR_MESSAGES.UNKNOWN_ACTION, { action });
     }
     try {
@@ -40,4 +48,5 @@ export function defineFunction<I extends Record<string, v.GenericSchema>>(
       return fail('INTERNAL', ERROR_MESSAGES.INTERNAL);
     }
   };
+  return Object.assign(handler, { functionName: name, inputs });
 }

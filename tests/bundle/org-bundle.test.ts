@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openSqliteStorage } from '../../cloudfunctions/_runtime/storage/sqlite';
 import { seedDemoHospital } from '../../cloudfunctions/_local/seed/demo-hospital';
 import { localWeChatGateway } from '../../cloudfunctions/_runtime/wechat/local';
+import { xlsxFromRows } from '../functions/xlsx-fixtures';
 
 /**
  * What CloudBase deploys is cloudfunctions/<name>/index.js alone plus its package.json dependencies.
@@ -45,5 +46,9 @@ describe('org bundle', () => {
     expect(res.ok).toBe(true);
     expect(res.data.branches).toHaveLength(14);
     expect(await bundle.orgFunction({ action: 'nope', data: {} }, ctx)).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+    // The spreadsheet library is loaded lazily inside the bundle: an xlsx roster still reads.
+    const xlsx = await xlsxFromRows([['姓名', '工号', '科室', '支部'], ['包测一', 'BND001', '骨科', '骨科党支部']]);
+    const roster = await bundle.orgFunction({ action: 'roster.validate', data: { fileName: 'r.xlsx', contentBase64: xlsx } }, ctx);
+    expect(roster).toMatchObject({ ok: true, data: { valid: true, creates: 1 } });
   });
 });

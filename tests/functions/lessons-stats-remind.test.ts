@@ -1,4 +1,3 @@
-import * as XLSX from 'xlsx';
 import { lessonsFunction as lessons } from '../../cloudfunctions/lessons/src/handler';
 import { releaseDueLessons } from '../../cloudfunctions/lessons/src/release';
 import { noticesFunction as notices } from '../../cloudfunctions/notices/src/handler';
@@ -7,6 +6,7 @@ import type { SubscriptionCredit } from '../../src/domain/notice/types';
 import { ADMIN, makeWorld, type FunctionWorld } from './harness';
 import { createVideo, planCentral, playThrough, RIGHT, setShanghai, WRONG } from './lessons-fixtures';
 import { cast } from './notices-fixtures';
+import { readSheet } from './xlsx-fixtures';
 
 let world: FunctionWorld;
 let b1: Awaited<ReturnType<typeof cast>>;
@@ -116,23 +116,23 @@ describe('committee statistics and export', () => {
   });
 
   it('exports the committee matrix, a branch day (who has not studied) and a branch trend as xlsx', async () => {
-    const read = (file: any, sheet: string) => XLSX.utils.sheet_to_json<any[]>(XLSX.read(Buffer.from(file.base64, 'base64')).Sheets[sheet], { header: 1 });
+    const read = (file: any, sheet: string): Promise<any[][]> => readSheet(file.base64, sheet);
     const committee = await world.ok(lessons, ADMIN, 'stats.export', { report: 'committee', days: 7 });
     expect(committee.fileName).toBe('各支部学习情况_7天_20261123.xlsx');
-    const rows = read(committee, '完成率');
+    const rows = await read(committee, '完成率');
     expect(rows[3]).toEqual(['支部', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '应学人次', '完成人次', '完成率(%)']);
     expect(rows[rows.length - 1]).toEqual(['全院', '—', '—', '—', '—', '—', 2.2, 1.1, 558, 9, 1.6]);
 
     const day = await world.ok(lessons, b1.secretary.openid, 'stats.export', { report: 'branchDay', branchId: 'b_demo01' });
     expect(day.fileName).toBe('学习情况_心血管内科党支部_2026-11-23.xlsx');
-    const dayRows = read(day, '未学名单');
+    const dayRows = await read(day, '未学名单');
     expect(dayRows[0]).toEqual(['心血管内科党支部 2026-11-23 微党课：周一课']);
     expect(dayRows[3]).toEqual(['党小组', '姓名', '进度(%)', '状态']);
     expect(dayRows.slice(4)).toHaveLength(23);
     expect(dayRows.slice(4).filter((r) => r[3] === '学习中').map((r) => r[1])).toEqual([b1.members[3].name]);
 
     const trend = await world.ok(lessons, b1.secretary.openid, 'stats.export', { report: 'branchTrend', branchId: 'b_demo01', days: 7 });
-    expect(read(trend, '每日完成率').slice(-2)).toEqual([
+    expect((await read(trend, '每日完成率')).slice(-2)).toEqual([
       ['2026-11-22', '周日课', 26, 6, 23.1],
       ['2026-11-23', '周一课', 26, 3, 11.5],
     ]);

@@ -1,9 +1,9 @@
-import * as XLSX from 'xlsx';
 import { noticesFunction as notices } from '../../cloudfunctions/notices/src/handler';
 import { releaseDueNotices } from '../../cloudfunctions/notices/src/release';
 import type { Receipt } from '../../src/domain/notice/types';
 import { ADMIN, makeWorld, type FunctionWorld } from './harness';
 import { cast, publishAs } from './notices-fixtures';
+import { readSheet } from './xlsx-fixtures';
 
 let world: FunctionWorld;
 beforeEach(async () => {
@@ -64,7 +64,7 @@ describe('tracking who has read', () => {
     await world.ok(notices, b1.members[0].openid, 'open', { noticeId });
     const file = await world.ok(notices, b1.secretary.openid, 'export', { noticeId });
     expect(file.fileName).toMatch(/^阅读情况_关于开展主题党日活动的通知_\d{8}\.xlsx$/);
-    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(Buffer.from(file.base64, 'base64')).Sheets['阅读情况'], { header: 1 });
+    const rows = await readSheet(file.base64, '阅读情况');
     expect(rows[3]).toEqual(['姓名', '支部', '党小组', '状态', '阅读时间', '提醒次数']);
     expect(rows.slice(4)).toHaveLength(26);
     expect(rows[rows.length - 1]).toEqual([b1.members[0].name, '心血管内科党支部', expect.any(String), '已读', '2026-11-22 09:00', 0]);

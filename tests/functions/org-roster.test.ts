@@ -1,8 +1,8 @@
-import * as XLSX from 'xlsx';
 import { orgFunction } from '../../cloudfunctions/org/src/handler';
 import type { Member, MemberMove } from '../../src/domain/org/types';
 import { ADMIN, makeWorld, type FunctionWorld } from './harness';
 import { B1, B2, csvBase64, officers } from './org-fixtures';
+import { xlsxFromRows } from './xlsx-fixtures';
 
 let world: FunctionWorld;
 beforeEach(async () => {
@@ -60,10 +60,7 @@ describe('roster import', () => {
 
   it('reads xlsx with employee numbers as text and shows progress in batches', async () => {
     const rows = [HEADER, ...Array.from({ length: 30 }, (_, i) => [`批量${i}`, `0${7000 + i}`, '检验科', '检验科党支部', '', '', ''])];
-    const sheet = XLSX.utils.aoa_to_sheet(rows);
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, sheet, '花名册');
-    const base64 = (XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
+    const base64 = await xlsxFromRows(rows);
     // The demo 检验科 has 12 members; 30 more stays within the 50-member limit.
     const result = await importAll('roster.xlsx', base64);
     expect(result.validation).toMatchObject({ valid: true, creates: 30 });

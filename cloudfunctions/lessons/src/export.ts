@@ -1,20 +1,14 @@
-import * as XLSX from 'xlsx';
 import type { LessonsInput, LessonsOutput } from '../../../src/domain/api/lessons';
 import { LESSON_LIMITS } from '../../../src/domain/lesson/limits';
 import { committeeSheet, notStudiedSheet, trendSheet } from '../../../src/domain/lesson/stats';
 import { AppError } from '../../../src/domain/shared/errors';
 import type { FunctionContext } from '../../_runtime/context';
+import { xlsxBase64 as workbook } from '../../_runtime/spreadsheet/xlsx-write';
 import { getBranch } from './load';
 import { branchDay, branchTrend, committee } from './stats';
 import { formatInZone } from './time';
 
 type Rows = Array<Array<string | number>>;
-
-function workbook(sheetName: string, rows: Rows): string {
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), sheetName);
-  return (XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
-}
 
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 30);
 const rate = (r: number | null) => (r === null ? '—' : `${r}%`);
@@ -28,7 +22,7 @@ export async function exportStats(input: LessonsInput<'stats.export'>, ctx: Func
   if (input.report === 'committee') {
     const m = await committee({ days: input.days ?? 30 }, ctx);
     const title: Rows = [[`各支部微党课完成率（近 ${m.dates.length} 天）`], [`导出：${formatInZone(ctx.now(), LESSON_LIMITS.defaultTimeZone)}`], []];
-    return { fileName: `各支部学习情况_${m.dates.length}天_${stamp}.xlsx`, base64: workbook('完成率', [...title, ...committeeSheet(m)]) };
+    return { fileName: `各支部学习情况_${m.dates.length}天_${stamp}.xlsx`, base64: await workbook('完成率', [...title, ...committeeSheet(m)]) };
   }
   if (!input.branchId) throw new AppError('BAD_REQUEST', '请选择支部');
   if (input.report === 'branchDay') {
@@ -39,7 +33,7 @@ export async function exportStats(input: LessonsInput<'stats.export'>, ctx: Func
       [`完成 ${view.completed} / ${view.expected}，完成率 ${rate(view.ratePercent)}`],
       [],
     ];
-    return { fileName: `学习情况_${safe(branch.name)}_${view.date}.xlsx`, base64: workbook('未学名单', [...title, ...notStudiedSheet(view)]) };
+    return { fileName: `学习情况_${safe(branch.name)}_${view.date}.xlsx`, base64: await workbook('未学名单', [...title, ...notStudiedSheet(view)]) };
   }
   const trend = await branchTrend({ branchId: input.branchId, days: input.days ?? 30 }, ctx);
   const branch = await getBranch(ctx, input.branchId);
@@ -47,6 +41,6 @@ export async function exportStats(input: LessonsInput<'stats.export'>, ctx: Func
   const title: Rows = [[`${branch.name} 微党课完成率（近 ${trend.days.length} 天）`], [`合计：完成 ${trend.summary.completed} / ${trend.summary.expected} 人次，完成率 ${rate(trend.summary.ratePercent)}`], []];
   return {
     fileName: `学习趋势_${safe(branch.name)}_${trend.days.length}天_${stamp}.xlsx`,
-    base64: workbook('每日完成率', [...title, ...trendSheet(trend.days, (id) => titles.get(id) || '已删除的微党课')]),
+    base64: await workbook('每日完成率', [...title, ...trendSheet(trend.days, (id) => titles.get(id) || '已删除的微党课')]),
   };
 }

@@ -1,8 +1,8 @@
-import * as XLSX from 'xlsx';
 import type { NoticesInput, NoticesOutput } from '../../../src/domain/api/notices';
 import type { Receipt } from '../../../src/domain/notice/types';
 import type { FunctionContext } from '../../_runtime/context';
 import { requireActor } from '../../_runtime/actor';
+import { xlsxBase64 } from '../../_runtime/spreadsheet/xlsx-write';
 import { allReceipts, getTrackableNotice } from './load';
 import { formatShanghai } from './time';
 import { orgNames } from './views';
@@ -26,10 +26,7 @@ export async function exportReceipts(input: NoticesInput<'export'>, ctx: Functio
     r.remindCount,
   ]);
   const title = [[`通知：${notice.title}`], [`发布：${notice.authorName} ${formatShanghai(notice.publishedAt ?? notice.publishAt)}`], []];
-  const sheet = XLSX.utils.aoa_to_sheet([...title, header, ...body]);
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, '阅读情况');
-  const base64 = (XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
+  const base64 = await xlsxBase64('阅读情况', [...title, header, ...body]);
   const safeTitle = notice.title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 30);
   return { fileName: `阅读情况_${safeTitle}_${formatShanghai(ctx.now(), 'YYYYMMDD')}.xlsx`, base64 };
 }

@@ -80,8 +80,11 @@ export async function open(input: NoticesInput<'open'>, ctx: FunctionContext): P
   const { actor, notice, receipt } = await openFor(ctx, input.noticeId);
   if (!receipt || receipt.readAt !== null || notice.status === 'withdrawn') return detail(ctx, actor, notice, receipt);
   const now = ctx.now();
-  const flipped = await receipts(ctx).update({ _id: receipt._id, readAt: null }, { $set: { readAt: now } });
-  if (flipped === 1) await notices(ctx).updateById(notice._id, { $inc: { readCount: 1 } });
+  // The receipt and its counter together (one transaction locally), so a crash between them cannot skew readCount.
+  await ctx.storage.atomically(async () => {
+    const flipped = await receipts(ctx).update({ _id: receipt._id, readAt: null }, { $set: { readAt: now } });
+    if (flipped === 1) await notices(ctx).updateById(notice._id, { $inc: { readCount: 1 } });
+  });
   return detail(ctx, actor, notice, (await receipts(ctx).get(receipt._id))!);
 }
 
@@ -92,12 +95,14 @@ export async function ack(input: NoticesInput<'ack'>, ctx: FunctionContext): Pro
   if (notice.status === 'withdrawn') throw new AppError('CONFLICT', '通知已撤回');
   if (!notice.requireAck) throw new AppError('BAD_REQUEST', '该通知无需确认');
   const now = ctx.now();
-  if (receipt.readAt === null && (await receipts(ctx).update({ _id: receipt._id, readAt: null }, { $set: { readAt: now } })) === 1) {
-    await notices(ctx).updateById(notice._id, { $inc: { readCount: 1 } });
-  }
-  if ((await receipts(ctx).update({ _id: receipt._id, ackAt: null }, { $set: { ackAt: now } })) === 1) {
-    await notices(ctx).updateById(notice._id, { $inc: { ackCount: 1 } });
-  }
+  await ctx.storage.atomically(async () => {
+    if (receipt.readAt === null && (await receipts(ctx).update({ _id: receipt._id, readAt: null }, { $set: { readAt: now } })) === 1) {
+      await notices(ctx).updateById(notice._id, { $inc: { readCount: 1 } });
+    }
+    if ((await receipts(ctx).update({ _id: receipt._id, ackAt: null }, { $set: { ackAt: now } })) === 1) {
+      await notices(ctx).updateById(notice._id, { $inc: { ackCount: 1 } });
+    }
+  });
   return detail(ctx, actor, notice, (await receipts(ctx).get(receipt._id))!);
 }
 

@@ -35,14 +35,11 @@ export async function remind(input: NoticesInput<'remind'>, ctx: FunctionContext
   const now = ctx.now();
   const availableAt = remindAvailableAt(notice, now);
   if (availableAt !== null) throw new AppError('CONFLICT', `提醒过于频繁，请在 ${Math.ceil((availableAt - now) / 60000)} 分钟后再试`, { availableAt });
+  // Refusals come before the claim: a refused reminder writes nothing.
+  const targets = (await allReceipts(ctx, notice._id)).filter((r) => needsReminder(notice, r));
+  if (targets.length === 0) throw new AppError('BAD_REQUEST', notice.requireAck ? '所有人都已确认，无需提醒' : '所有人都已阅读，无需提醒');
   const claimed = await notices(ctx).update({ _id: notice._id, lastRemindAt: notice.lastRemindAt }, { $set: { lastRemindAt: now } });
   if (claimed === 0) throw new AppError('CONFLICT', '刚刚已发送过提醒');
-
-  const targets = (await allReceipts(ctx, notice._id)).filter((r) => needsReminder(notice, r));
-  if (targets.length === 0) {
-    await notices(ctx).updateById(notice._id, { $set: { lastRemindAt: notice.lastRemindAt } });
-    throw new AppError('BAD_REQUEST', notice.requireAck ? '所有人都已确认，无需提醒' : '所有人都已阅读，无需提醒');
-  }
 
   const withCredit = await creditHolders(ctx, targets);
   let wechat = 0;

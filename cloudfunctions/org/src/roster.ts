@@ -43,7 +43,7 @@ const jobView = (job: ImportJob): RosterJobView => ({
 export async function validateRosterFile(input: OrgInput<'roster.validate'>, ctx: FunctionContext): Promise<RosterValidation> {
   const { actor } = await requireActor(ctx);
   authorise(canImportRoster(actor));
-  const grid = readRosterGrid(input.fileName, input.contentBase64);
+  const grid = await readRosterGrid(input.fileName, input.contentBase64);
 
   const [branches, groups, members] = await Promise.all([
     ctx.storage.collection<Branch>('branches').findAll({ status: 'active' }),

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { AppError } from '../shared/errors';
+import { issueMessage, namingField, shapeProblem } from './issue-message';
 
 /** Shared field schemas: limits live here once, for client forms and function input alike. */
 export const id = v.pipe(v.string('缺少编号'), v.minLength(1, '缺少编号'), v.maxLength(64, '编号过长'));
@@ -16,28 +17,35 @@ export const cursor = v.optional(v.nullable(v.pipe(v.string(), v.maxLength(200))
 /** Every action's payload is a strict object: unknown keys are refused, not ignored. */
 export const payload = v.strictObject;
 
-/** Validates a payload against its schema; throws BAD_REQUEST with the first issue's message. */
+/** Validates a payload against its schema; throws BAD_REQUEST with the first issue's Chinese message. */
 export function parseInput<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
-  const result = v.safeParse(schema, input ?? {});
+  const data = input ?? {};
+  const shape = shapeProblem(schema, data);
+  if (shape) throw new AppError('BAD_REQUEST', shape.message, { path: shape.path.join('.') });
+  const result = v.safeParse(schema, data, PARSE_CONFIG);
   if (result.success) return result.output;
   const issue = result.issues[0];
   const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  throw new AppError('BAD_REQUEST', messageFor(schema, issue) || '请求格式不正确', { path });
+  throw new AppError('BAD_REQUEST', namingField(messageFor(schema, issue), issue) || '请求格式不正确', { path });
 }
 
 /**
- * Object-level issues (a missing or an unknown key) carry valibot's English text; give them the
- * Chinese message of the field's own schema, or name the unknown field.
+ * Issues without a message of their own are marked and given a Chinese one naming the field
+ * (issue-message.ts) once the issue is complete: its path is only known after valibot returns.
  */
+const NO_MESSAGE = '\u0000';
+const PARSE_CONFIG = { message: NO_MESSAGE, abortEarly: true } as const;
+const ownOrChinese = (issue: v.BaseIssue<unknown>) => (issue.message === NO_MESSAGE ? issueMessage(issue) : issue.message);
+
+/** A missing key: the field's own schema knows the best message ("请填写标题"). */
 function messageFor(schema: v.GenericSchema, issue: v.BaseIssue<unknown>): string {
-  if (issue.kind !== 'schema' || !issue.path?.length) return issue.message;
+  if (issue.kind !== 'schema' || !issue.path?.length || issue.received !== 'undefined' || issue.expected === 'never') return ownOrChinese(issue);
   const key = String(issue.path[issue.path.length - 1].key);
   const entries = (schema as unknown as { entries?: Record<string, v.GenericSchema> }).entries;
-  if (issue.expected === 'never') return `不支持的字段「${key}」`;
-  const field = entries?.[key];
-  if (field && issue.received === 'undefined') {
-    const missing = v.safeParse(field, undefined);
-    if (!missing.success) return missing.issues[0].message;
+  const field = entries && Object.prototype.hasOwnProperty.call(entries, key) ? entries[key] : undefined;
+  if (field) {
+    const missing = v.safeParse(field, undefined, PARSE_CONFIG);
+    if (!missing.success && missing.issues[0].message !== NO_MESSAGE) return missing.issues[0].message;
   }
-  return issue.message;
+  return ownOrChinese(issue);
 }
