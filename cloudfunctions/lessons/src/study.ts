@@ -143,10 +143,10 @@ export async function progress(input: LessonsInput<'progress'>, ctx: FunctionCon
  */
 export async function answer(input: LessonsInput<'answer'>, ctx: FunctionContext): Promise<LessonsOutput['answer']> {
   const a = await access(ctx, input.lessonId, null);
-  // The check follows the lesson: it tests what was just studied, so it opens on completion. Answering
-  // never opens the lesson itself: a refused answer creates no progress and does not lock the lesson.
   const stored = a.stored;
-  if (!stored || stored.completedAt === null) throw new AppError('LESSON_NOT_COMPLETED');
+  // The check follows the lesson: it tests what was just studied, so it opens on completion. A member
+  // who never opened the lesson is refused without opening it for them (a refusal writes nothing).
+  if (stored === null || stored.completedAt === null) throw new AppError('LESSON_NOT_COMPLETED');
   const score = scoreAnswers(a.lesson.questions, input.answers);
   const firstAttempt =
     stored.check === null &&
