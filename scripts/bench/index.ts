@@ -12,6 +12,7 @@ import { folderBytes, kb, percentiles, timeIt } from './measure';
 import { benchLessons } from './lessons';
 import { benchLighthouse } from './lighthouse';
 import { benchNotices } from './notices';
+import { benchStorage } from './storage';
 
 /**
  * `npm run bench`: sizes of what we ship and timings of the hot paths on the embedded default.
@@ -82,6 +83,7 @@ async function main() {
     ...(only && only !== 'notices' ? {} : { notices: await benchNotices() }),
     ...(only && only !== 'lighthouse' ? {} : { lighthouse: await benchLighthouse() }),
     ...(only && only !== 'lessons' ? {} : { lessons: await benchLessons() }),
+    ...(only && only !== 'storage' ? {} : { storage: await benchStorage() }),
   };
   mkdirSync(path.join(root, '.tmp'), { recursive: true });
   writeFileSync(path.join(root, '.tmp/bench.json'), JSON.stringify(result, null, 2));

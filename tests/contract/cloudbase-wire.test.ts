@@ -11,6 +11,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import tcb from '@cloudbase/node-sdk';
 import { cloudbaseStorage } from '../../cloudfunctions/_runtime/storage/cloudbase';
+import { ALL_DOCUMENTS } from '../../cloudfunctions/_runtime/storage/guards';
 import { DuplicateKeyError, StorageError, type Storage } from '../../cloudfunctions/_runtime/storage/port';
 
 interface Sent {
@@ -138,19 +139,58 @@ describe('cloudbase adapter on the wire', () => {
   });
 
   it('sends { field: null } unchanged (CloudBase matches null or missing)', async () => {
-    await storage.collection('members').find({ openid: null, 'profile.city': { $ne: null }, left: { $exists: false } });
-    expect(only().body.query).toBe('{"openid":null,"profile.city":{"$ne":null},"left":{"$exists":false}}');
+    await storage.collection('members').find({ openid: null, 'profile.city': { $ne: 'x' }, left: { $exists: false } });
+    expect(only().body.query).toBe('{"openid":null,"profile.city":{"$ne":"x"},"left":{"$exists":false}}');
+  });
+
+  it('refuses what the local adapter refuses, before sending, and pages that hold unsortable values', async () => {
+    const members = storage.collection('members');
+    const refused: Array<Promise<unknown>> = [
+      members.find({ 'profile.city': null }),
+      members.find({ 'profile.city': { $exists: true } }),
+      members.find({ 'items.n': { $nin: ['a', null] } }),
+      members.find({}, { fields: ['tags.0'] }),
+      members.find({}, { fields: ['profile', 'profile.city'] }),
+      members.remove({ _id: { $exists: true } }),
+      members.remove({ _id: { $nin: [] } }),
+      members.update({ v: { $exists: true } }, { $set: { v: 1 } }),
+      members.update({ $or: [{ v: 1 }, { _id: { $ne: '' } }] }, { $set: { v: 1 } }),
+      members.insert({ _id: 'm1', status: ['active'] }),
+      members.updateById('m1', { $push: { branchId: 'b2' } }),
+      members.insert({ _id: 'm1', answers: { 1: 'a' } }),
+    ];
+    for (const attempt of refused) await expect(attempt).rejects.toBeInstanceOf(StorageError);
+    expect(sent).toEqual([]);
+    queued.push(docs({ _id: 'm1', tags: ['a'] }));
+    await expect(members.find({ branchId: 'b1' }, { orderBy: [['tags', 'asc']] })).rejects.toBeInstanceOf(StorageError);
+  });
+
+  it('sends dotted paths through arrays and array index paths as they are (CloudBase answers them natively)', async () => {
+    await storage.collection('notices').find({ 'items.memberId': 'm1', 'numbers.1': { $gte: 20 } }, { fields: ['items.n'] });
+    const { body } = only();
+    expect(json(body.query)).toEqual({ 'items.memberId': 'm1', 'numbers.1': { $gte: int(20) } });
+    expect(json(body.projection)).toEqual({ 'items.n': int(1) });
+  });
+
+  it('sends ALL_DOCUMENTS as _id $exists, the one way to write to every document', async () => {
+    queued.push({ requestId: 'r', data: { deleted: 7 } });
+    expect(await storage.collection('invites').remove(ALL_DOCUMENTS)).toBe(7);
+    expect(json(only().body.query)).toEqual({ _id: { $exists: true } });
   });
 
   it('pages by key: orderBy + _id tie-breaker + limit, and findAll adds _id > last', async () => {
     const members = storage.collection('members');
     await members.find(
       { branchId: 'b1', $or: [{ createdAt: { $lt: 1700000000000 } }, { createdAt: 1700000000000, _id: { $gt: 'm9' } }] },
-      { orderBy: [['createdAt', 'desc']], limit: 20 },
+      { orderBy: [['createdAt', 'desc'], ['_id', 'asc']], limit: 20 },
     );
     const first = only().body;
     expect(first.limit).toBe(20);
     expect(first.order).toBe('{"createdAt":{"$numberInt":"-1"},"_id":{"$numberInt":"1"}}');
+    sent = [];
+    // Without an explicit _id key, the tie-breaker follows the last key's direction.
+    await members.find({ branchId: 'b1' }, { orderBy: [['createdAt', 'desc']], limit: 20 });
+    expect(only().body.order).toBe('{"createdAt":{"$numberInt":"-1"},"_id":{"$numberInt":"-1"}}');
     expect(json(first.query)).toEqual({
       branchId: 'b1',
       $or: [

@@ -56,9 +56,11 @@ describe('sqlite storage specifics', () => {
     raw.close();
     const sqlByName = new Map(rows);
     expect(sqlByName.get('members__u_employeeNo')).toMatch(/^CREATE UNIQUE INDEX/);
-    expect(sqlByName.get('members__openid')).toContain(`json_extract(doc, '$.openid')`);
-    expect(sqlByName.get('members__branchId_status')).toContain(`json_extract(doc, '$.branchId'), json_extract(doc, '$.status')`);
-    expect(sqlByName.has('members__name')).toBe(true);
+    expect(sqlByName.get('members__k_openid')).toContain(`json_extract(doc, '$.openid'), id)`);
+    expect(sqlByName.get('members__k_branchId_status_employeeNo')).toContain(
+      `json_extract(doc, '$.branchId'), json_extract(doc, '$.status'), json_extract(doc, '$.employeeNo'), id)`,
+    );
+    expect(sqlByName.has('members__k_name')).toBe(true);
   });
 
   it('lets only one document lack a unique field, as Mongo/CloudBase unique indexes do', async () => {

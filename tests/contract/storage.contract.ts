@@ -4,6 +4,7 @@
  * Queries run on two collections: `members` (declared indexes, a unique `employeeNo`) and an
  * undeclared one, so indexed and unindexed paths must give the same answers.
  */
+import { ALL_DOCUMENTS } from '../../cloudfunctions/_runtime/storage/guards';
 import { DuplicateKeyError, StorageError, type Doc, type Filter, type Storage } from '../../cloudfunctions/_runtime/storage/port';
 
 export interface ContractOptions {
@@ -108,8 +109,44 @@ export function runStorageContract(
       it('reaches into nested objects with dotted paths', async () => {
         expect(await match({ 'profile.city': 'Shanghai' })).toEqual(['p1']);
         expect(await match({ 'profile.level': { $gte: 2 } })).toEqual(['p1']);
-        expect(await match({ 'profile.city': null })).toEqual(['p3', 'p4', 'p5']);
-        expect(await match({ 'profile.city': { $exists: true } })).toEqual(['p1', 'p2']);
+        expect(await match({ 'profile.city': { $ne: 'Shanghai' } })).toEqual(['p2', 'p3', 'p4', 'p5']);
+        // Null and $exists through a dotted path: engines disagree once arrays are involved, so refused.
+        const c = await seed();
+        for (const filter of [{ 'profile.city': null }, { 'profile.city': { $exists: true } }, { 'profile.city': { $in: ['X', null] } }]) {
+          await expect(c.find(filter as Filter)).rejects.toBeInstanceOf(StorageError);
+        }
+      });
+
+      it('follows dotted paths through arrays of objects and array indexes, as MongoDB/CloudBase do', async () => {
+        const c = storage.collection(`${collectionName}_arrays`);
+        await c.insertMany([
+          { _id: 'o1', items: [{ memberId: 'm1', n: 1 }, { memberId: 'm2', n: 5 }], numbers: [10, 20, 30] },
+          { _id: 'o2', items: { memberId: 'm1', n: 7 }, numbers: [20] },
+          { _id: 'o3', items: [[{ memberId: 'm1' }]], numbers: [1, [20]] },
+          { _id: 'o4', items: [{ memberId: 'm3', tags: ['x', 'y'] }, 'm1'], numbers: 20 },
+        ]);
+        const m = async (filter: Filter) => sortedIds(await c.find(filter));
+        expect(await m({ 'items.memberId': 'm1' })).toEqual(['o1', 'o2']);
+        expect(await m({ 'items.memberId': { $in: ['m2', 'm3'] } })).toEqual(['o1', 'o4']);
+        expect(await m({ 'items.memberId': { $ne: 'm1' } })).toEqual(['o3', 'o4']);
+        expect(await m({ 'items.n': { $gt: 4, $lt: 6 } })).toEqual(['o1']);
+        expect(await m({ 'items.tags': 'y' })).toEqual(['o4']);
+        // Arrays reached through an array of objects are searched too, by every operator.
+        expect(await m({ 'items.tags': { $in: ['y', 'q'] } })).toEqual(['o4']);
+        expect(await m({ 'items.tags': { $gt: 'x' } })).toEqual(['o4']);
+        expect(await m({ 'items.tags': { $nin: ['x'] } })).toEqual(['o1', 'o2', 'o3']);
+        expect(await m({ 'numbers.1': 20 })).toEqual(['o1', 'o3']);
+        expect(await m({ 'numbers.0': { $gte: 20 } })).toEqual(['o2']);
+        expect(await m({ 'items.0.memberId': 'm1' })).toEqual(['o1', 'o3']);
+        // MongoDB walks one array level per path segment: `items: [[{memberId}]]` has no items.memberId.
+        expect(await m({ 'items.memberId': { $in: ['m1'] } })).toEqual(['o1', 'o2']);
+        expect(await m({ status: 'x', 'items.memberId': 'm1' })).toEqual([]);
+        expect(await m({ $or: [{ 'items.n': 7 }, { _id: 'o4' }] })).toEqual(['o2', 'o4']);
+        expect(await c.count({ 'items.memberId': 'm1' })).toBe(2);
+        expect(ids(await c.find({ 'items.memberId': 'm1' }, { orderBy: [['_id', 'desc']], limit: 1 }))).toEqual(['o2']);
+        expect(await c.update({ 'items.memberId': 'm2' }, { $set: { hit: true } })).toBe(1);
+        expect(await c.remove({ 'items.memberId': 'm3' })).toBe(1);
+        expect(sortedIds(await c.find({}))).toEqual(['o1', 'o2', 'o3']);
       });
 
       it('matches array fields that contain the value', async () => {
@@ -141,13 +178,33 @@ export function runStorageContract(
       it('orders by several keys, across types as Mongo does, with _id breaking ties', async () => {
         const c = await seed();
         expect(ids(await c.find({}, { orderBy: [['status', 'asc']] }))).toEqual(['p1', 'p3', 'p5', 'p2', 'p4']);
-        expect(ids(await c.find({}, { orderBy: [['status', 'desc']] }))).toEqual(['p4', 'p2', 'p1', 'p3', 'p5']);
+        // The _id tie-breaker runs in the last key's direction (so one index scan serves the order).
+        expect(ids(await c.find({}, { orderBy: [['status', 'desc']] }))).toEqual(['p4', 'p2', 'p5', 'p3', 'p1']);
         // missing < numbers < strings
         expect(ids(await c.find({}, { orderBy: [['age', 'asc']] }))).toEqual(['p5', 'p2', 'p1', 'p4', 'p3']);
         expect(ids(await c.find({}, { orderBy: [['age', 'desc']] }))).toEqual(['p3', 'p4', 'p1', 'p2', 'p5']);
         expect(ids(await c.find({}, { orderBy: [['branchId', 'asc'], ['age', 'desc']] }))).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
-        expect(ids(await c.find({}, { orderBy: [['profile.city', 'asc']] }))).toEqual(['p3', 'p4', 'p5', 'p2', 'p1']);
+        expect(ids(await c.find({}, { orderBy: [['profile.city', 'asc'], ['_id', 'asc']] }))).toEqual(['p3', 'p4', 'p5', 'p2', 'p1']);
+        expect(ids(await c.find({}, { orderBy: [['active', 'asc'], ['_id', 'asc']] }))).toEqual(['p4', 'p5', 'p3', 'p2', 'p1']);
         expect(ids(await c.find({}, { orderBy: [['_id', 'desc']] }))).toEqual(['p5', 'p4', 'p3', 'p2', 'p1']);
+      });
+
+      it('refuses to sort on array or object values, even when they sort last', async () => {
+        const c = await seed();
+        await expect(c.find({}, { orderBy: [['tags', 'asc']] })).rejects.toBeInstanceOf(StorageError);
+        await expect(c.find({}, { orderBy: [['profile', 'desc']], limit: 1 })).rejects.toBeInstanceOf(StorageError);
+        await expect(c.find({ _id: { $in: ['p1', 'p4'] } }, { orderBy: [['nums', 'desc']], limit: 1 })).rejects.toBeInstanceOf(StorageError);
+        // No array among the matches: sorting on that field is fine.
+        expect(ids(await c.find({ _id: { $in: ['p4', 'p5'] } }, { orderBy: [['tags', 'asc']] }))).toEqual(['p4', 'p5']);
+      });
+
+      it('projects nested paths through arrays as Mongo does, and refuses colliding or indexed paths', async () => {
+        const c = await seed();
+        await c.insert({ _id: 'p9', employeeNo: 'p9', items: [{ n: 1, m: 2 }, 5, { m: 3 }, [{ n: 4 }]] });
+        expect(await c.find({ _id: 'p9' }, { fields: ['items.n'] })).toEqual([{ _id: 'p9', items: [{ n: 1 }, {}, [{ n: 4 }]] }]);
+        expect(await c.find({ _id: 'p1' }, { fields: ['profile.city', 'profile.none'] })).toEqual([{ _id: 'p1', profile: { city: 'Shanghai' } }]);
+        await expect(c.find({}, { fields: ['profile', 'profile.city'] })).rejects.toBeInstanceOf(StorageError);
+        await expect(c.find({}, { fields: ['tags.0'] })).rejects.toBeInstanceOf(StorageError);
       });
 
       it('projects the listed fields plus _id', async () => {
@@ -223,7 +280,7 @@ export function runStorageContract(
           const filter: Filter = last
             ? { $or: [{ createdAt: { $lt: last.createdAt } }, { createdAt: last.createdAt, _id: { $gt: last._id } }] }
             : {};
-          const page = await c.find(filter, { orderBy: [['createdAt', 'desc']], limit: 5 });
+          const page = await c.find(filter, { orderBy: [['createdAt', 'desc'], ['_id', 'asc']], limit: 5 });
           seen.push(...ids(page));
           if (page.length < 5) break;
           const tail = page[page.length - 1] as Doc & { createdAt: number };
@@ -367,6 +424,19 @@ export function runStorageContract(
         await expect(c.updateById('s', { $push: { list: 1 } })).rejects.toBeInstanceOf(StorageError);
       });
 
+      it('applies updates in path order, padding arrays with null; refuses overflow and all-digit keys', async () => {
+        const c = storage.collection('contract_items');
+        await c.insertMany([{ _id: 'a', list: [] }, { _id: 'big', n: 1.7e308 }, { _id: 'o', obj: {} }]);
+        expect(await c.updateById('a', { $set: { 'list.3': 'x' }, $inc: { 'list.1': 2 } })).toBe(true);
+        expect(await c.get('a')).toEqual({ _id: 'a', list: [null, 2, null, 'x'] });
+        expect(await c.updateById('a', { $unset: { 'list.0': true }, $push: { 'list.5': 'p' } })).toBe(true);
+        expect(await c.get('a')).toEqual({ _id: 'a', list: [null, 2, null, 'x', null, ['p']] });
+        await expect(c.updateById('big', { $inc: { n: 1.7e308 } })).rejects.toBeInstanceOf(StorageError);
+        expect(await c.get('big')).toEqual({ _id: 'big', n: 1.7e308 });
+        await expect(c.updateById('o', { $set: { 'obj.1': 5 } })).rejects.toBeInstanceOf(StorageError);
+        await expect(c.insert({ _id: 'd', m: { 7: 'x' } })).rejects.toBeInstanceOf(StorageError);
+      });
+
       it('combines operators in one update', async () => {
         const c = storage.collection('contract_items');
         await c.insert({ _id: 'a', n: 1, old: true, log: [] });
@@ -433,6 +503,50 @@ export function runStorageContract(
           { _id: 'a', v: 1 },
           { _id: 'b', v: 2 },
         ]);
+      });
+
+      it('refuses writes whose filter pins no field, unless ALL_DOCUMENTS says so', async () => {
+        const c = storage.collection('contract_items');
+        await c.insertMany([{ _id: 'a', v: 1 }, { _id: 'b', v: 2 }]);
+        const wide: unknown[] = [
+          { _id: { $exists: true } },
+          { _id: { $nin: [] } },
+          { v: { $exists: true } },
+          { $or: [{ v: 1 }, { _id: { $ne: '' } }] },
+          { v: { $gt: 0 } },
+          { v: null },
+          { v: { $in: [1, null] } },
+          { $and: [{ v: { $ne: 3 } }] },
+        ];
+        for (const filter of wide) {
+          await expect(c.update(filter as Filter, { $set: { v: 0 } })).rejects.toBeInstanceOf(StorageError);
+          await expect(c.remove(filter as Filter)).rejects.toBeInstanceOf(StorageError);
+        }
+        expect(await c.find({}, { orderBy: [['_id', 'asc']] })).toEqual([{ _id: 'a', v: 1 }, { _id: 'b', v: 2 }]);
+        // Selective: equality or $in somewhere on every path.
+        expect(await c.update({ $or: [{ v: 1 }, { _id: { $in: ['b'] } }] }, { $inc: { v: 10 } })).toBe(2);
+        expect(await c.update({ $and: [{ v: { $gt: 0 } }, { _id: 'a' }] }, { $inc: { v: 1 } })).toBe(1);
+        expect(await c.update(ALL_DOCUMENTS, { $set: { w: true } })).toBe(2);
+        expect(await c.remove(ALL_DOCUMENTS)).toBe(2);
+        expect(await c.count({})).toBe(0);
+      });
+
+      it('keeps declared index fields to strings, numbers and null', async () => {
+        const c = storage.collection('members');
+        await c.insert({ _id: 'm1', employeeNo: 'E1', status: 'active', tags: ['free'] });
+        const badDocs: unknown[] = [
+          { _id: 'm2', employeeNo: 'E2', status: ['active'] },
+          { _id: 'm2', employeeNo: 'E2', branchId: { id: 'b1' } },
+          { _id: 'm2', employeeNo: true },
+        ];
+        for (const doc of badDocs) {
+          await expect(c.insert(doc as Doc)).rejects.toBeInstanceOf(StorageError);
+          await expect(c.put(doc as Doc)).rejects.toBeInstanceOf(StorageError);
+        }
+        const badUpdates: unknown[] = [{ $set: { status: ['x'] } }, { $set: { 'status.x': 1 } }, { $push: { branchId: 'b' } }, { $set: { name: false } }];
+        for (const update of badUpdates) await expect(c.updateById('m1', update as never)).rejects.toBeInstanceOf(StorageError);
+        expect(await c.updateById('m1', { $set: { status: null, name: 'A' }, $push: { tags: 'x' } })).toBe(true);
+        expect(await c.get('m1')).toEqual({ _id: 'm1', employeeNo: 'E1', status: null, name: 'A', tags: ['free', 'x'] });
       });
 
       it('refuses undefined anywhere in filters, updates and documents, writing nothing', async () => {

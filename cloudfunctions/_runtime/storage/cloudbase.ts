@@ -19,6 +19,9 @@ import {
   assertDoc,
   assertFilter,
   assertId,
+  assertIndexedUpdate,
+  assertIndexedValues,
+  assertSortableDocs,
   assertUpdate,
   assertWriteFilter,
   resolveFindOptions,
@@ -159,7 +162,10 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
     query = query.limit(limit);
     if (fields) query = query.field(Object.fromEntries(fields.map((f) => [f, true])));
     const { data } = unwrap(await query.get());
-    return (Array.isArray(data) ? data : []) as T[];
+    const docs = (Array.isArray(data) ? data : []) as T[];
+    // The same refusal as the local adapter, so a sort that works locally works here too.
+    assertSortableDocs(docs, orderBy, where);
+    return docs;
   }
 
   async findAll(filter: Filter, pageSize?: number): Promise<T[]> {
@@ -182,6 +188,7 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
 
   async insert(doc: T): Promise<void> {
     assertDoc(doc, `${this.name}.insert`);
+    assertIndexedValues(this.name, doc, `${this.name}.insert`);
     try {
       unwrap(await this.ref.add(structuredClone(doc)));
     } catch (error) {
@@ -193,7 +200,10 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
 
   async insertMany(docs: T[]): Promise<{ inserted: number; duplicates: string[] }> {
     if (!Array.isArray(docs)) throw new StorageError(`${this.name}.insertMany: docs must be an array`);
-    docs.forEach((doc, i) => assertDoc(doc, `${this.name}.insertMany[${i}]`));
+    docs.forEach((doc, i) => {
+      assertDoc(doc, `${this.name}.insertMany[${i}]`);
+      assertIndexedValues(this.name, doc, `${this.name}.insertMany[${i}]`);
+    });
     // One add per document: a batch add stops at the first duplicate and hides which ones landed.
     const duplicates: string[] = [];
     let inserted = 0;
@@ -211,6 +221,7 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
 
   async put(doc: T): Promise<void> {
     assertDoc(doc, `${this.name}.put`);
+    assertIndexedValues(this.name, doc, `${this.name}.put`);
     const { _id: id, ...rest } = structuredClone(doc) as Record<string, DocValue> & { _id: string };
     try {
       unwrap(await this.ref.doc(id).set(rest));
@@ -223,6 +234,7 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
   async update(filter: Filter, update: Update): Promise<number> {
     assertWriteFilter(filter, `${this.name}.update`);
     assertUpdate(update, `${this.name}.update`);
+    assertIndexedUpdate(this.name, update, `${this.name}.update`);
     const key = typeof filter._id === 'string' ? filter._id : undefined;
     return this.write(key, () => this.ref.where(wire(filter)).update(toCloudbaseUpdate(update)));
   }
@@ -230,6 +242,7 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
   async updateById(id: string, update: Update): Promise<boolean> {
     assertId(id, `${this.name}.updateById`);
     assertUpdate(update, `${this.name}.updateById`);
+    assertIndexedUpdate(this.name, update, `${this.name}.updateById`);
     return (await this.write(id, () => this.ref.doc(id).update(toCloudbaseUpdate(update)))) > 0;
   }
 

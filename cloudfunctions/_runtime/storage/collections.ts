@@ -1,6 +1,12 @@
 /**
  * Every collection the functions use, with the indexes they need. The local adapter creates these
  * indexes; the README lists them for creating in the CloudBase console.
+ *
+ * Index fields are top-level and hold only strings, numbers or null (both adapters refuse other
+ * values on write). A query with equality on an index's leading fields, a range on the next one and
+ * `orderBy` on that same field (either direction) reads one index range in order: declare the index
+ * a page needs, in that field order. The local adapter appends `_id` to every index, so the
+ * tie-breaker is covered too.
  */
 export interface IndexSpec {
   fields: string[];
@@ -15,7 +21,7 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
     indexes: [
       { fields: ['employeeNo'], unique: true },
       { fields: ['openid'] },
-      { fields: ['branchId', 'status'] },
+      { fields: ['branchId', 'status', 'employeeNo'] },
       { fields: ['name'] },
     ],
   },
@@ -49,6 +55,10 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
   lessonProgress: { indexes: [{ fields: ['memberId', 'completedAt'] }, { fields: ['lessonId', 'branchId'] }] },
   /** “提醒未学” batches, `_id` `lr:<branchId>:<date>:<n>` (the n-th reminder of that day: a double tap collides). */
   lessonReminders: { indexes: [{ fields: ['branchId', 'date', 'at'] }] },
+  /** Chat history, paged by `branchId` equality + a `seq` range, ordered by `seq` (asc or desc). */
+  chatMessages: { indexes: [{ fields: ['branchId', 'seq'], unique: true }] },
+  /** One tiny head document per branch (`_id` = branchId): the realtime doorbell and the next `seq`. */
+  chatHeads: { indexes: [] },
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -3,9 +3,11 @@
  * adapters refuse exactly the same inputs: CloudBase's SDK silently drops `undefined` keys (turning
  * `where({ _id: undefined }).update()` into a whole-collection write), so we refuse them up front.
  */
+import { COLLECTIONS } from './collections';
 import {
   StorageError,
   type DocValue,
+  type FieldOps,
   type Filter,
   type FindOptions,
   type Scalar,
@@ -67,8 +69,9 @@ export function assertStorable(value: unknown, where: string, checkKeys = true):
     }
     if (!isPlainObject(v)) throw new StorageError(`${where}: unsupported value at ${at || '(root)'}`);
     for (const [key, item] of Object.entries(v)) {
-      // Mongo reserves `$` prefixes and reads dots as paths: such keys cannot round-trip.
-      if (checkKeys && (key === '' || key.includes('.') || key.startsWith('$'))) {
+      // Mongo reserves `$` prefixes and reads dots as paths: such keys cannot round-trip. An all-digit
+      // key would make `a.1` mean both "element 1" and "field '1' of each element" (engines differ).
+      if (checkKeys && (key === '' || key.includes('.') || key.startsWith('$') || /^[0-9]+$/.test(key))) {
         throw new StorageError(`${where}: invalid key ${JSON.stringify(key)} at ${at || '(root)'}`);
       }
       walk(item, at ? `${at}.${key}` : key);
@@ -104,7 +107,10 @@ export function assertFilter(filter: unknown, where: string): asserts filter is 
         continue;
       }
       assertFieldPath(key, where);
-      if (isScalar(value)) continue;
+      if (isScalar(value)) {
+        if (value === null) assertNullablePath(key, where);
+        continue;
+      }
       if (!isPlainObject(value)) {
         throw new StorageError(`${where}: ${key} must be a scalar or an operator object`);
       }
@@ -112,6 +118,18 @@ export function assertFilter(filter: unknown, where: string): asserts filter is 
     }
   };
   check(filter);
+}
+
+/**
+ * Null, missing and `$exists` through a dotted path are where MongoDB, its documentation and other
+ * engines disagree once an array sits on the path (`{'a.b': null}` on `a: [{b: 1}, {c: 1}]`, on
+ * `a: [1]`, on `a: []`). Rather than pick an answer that may differ from CloudBase, both adapters
+ * refuse such filters: put the condition on a top-level field instead.
+ */
+function assertNullablePath(field: string, where: string): void {
+  if (field.includes('.')) {
+    throw new StorageError(`${where}: null / $exists conditions need a top-level field, not ${field}`);
+  }
 }
 
 function assertFieldOps(field: string, ops: Record<string, unknown>, where: string): void {
@@ -128,25 +146,47 @@ function assertFieldOps(field: string, ops: Record<string, unknown>, where: stri
             ? isScalar(operand)
             : typeof operand === 'string' || (typeof operand === 'number' && Number.isFinite(operand));
     if (!ok) throw new StorageError(`${where}: bad operand for ${op} on ${field}`);
+    const mentionsNull = Array.isArray(operand) ? operand.includes(null) : operand === null;
+    if (op === '$exists' || mentionsNull) assertNullablePath(field, where);
   }
 }
 
-/** True when the filter restricts at least one field on every path (so it cannot match everything). */
-export function filterConstrains(filter: Filter): boolean {
-  let constrains = false;
+/**
+ * The one way to mean "every document" in `update` / `remove` (grep for it: it should be rare).
+ * Compared by identity, so a filter that merely looks the same is still refused.
+ */
+export const ALL_DOCUMENTS: Filter = Object.freeze({ _id: Object.freeze({ $exists: true }) }) as Filter;
+
+/** A condition that pins a field to listed values: equality or `$in` on non-null scalars. */
+function pinsField(condition: unknown): boolean {
+  if (isScalar(condition)) return condition !== null;
+  const ops = condition as FieldOps;
+  if (ops.$eq !== undefined && ops.$eq !== null) return true;
+  return Array.isArray(ops.$in) && !ops.$in.includes(null);
+}
+
+/**
+ * True when the filter pins some field to listed values on every path through it: a top-level
+ * equality or `$in`, a selective `$and` member, or an `$or` whose every branch is selective.
+ * `$exists`, `$ne`, `$nin`, ranges and null equality alone can select the whole collection.
+ */
+export function isSelective(filter: Filter): boolean {
   for (const [key, value] of Object.entries(filter)) {
-    if (key === '$and') constrains ||= (value as Filter[]).some(filterConstrains);
-    else if (key === '$or') constrains ||= (value as Filter[]).every(filterConstrains);
-    else constrains = true;
+    if (key === '$and' && (value as Filter[]).some(isSelective)) return true;
+    if (key === '$or' && (value as Filter[]).every(isSelective)) return true;
+    if (key !== '$and' && key !== '$or' && pinsField(value)) return true;
   }
-  return constrains;
+  return false;
 }
 
-/** For writes: a valid filter that cannot select the whole collection. */
+/** For writes: a valid filter that pins some field (or ALL_DOCUMENTS, said explicitly). */
 export function assertWriteFilter(filter: unknown, where: string): asserts filter is Filter {
+  if (filter === ALL_DOCUMENTS) return;
   assertFilter(filter, where);
-  if (!filterConstrains(filter)) {
-    throw new StorageError(`${where}: refusing an empty filter (it would touch the whole collection)`);
+  if (!isSelective(filter)) {
+    throw new StorageError(
+      `${where}: a write needs equality or $in on some field (in every $or branch); pass ALL_DOCUMENTS to mean every document`,
+    );
   }
 }
 
@@ -207,11 +247,26 @@ export function resolveFindOptions(
     if (direction !== 'asc' && direction !== 'desc') throw new StorageError(`${where}: bad sort direction`);
     orderBy.push([field, direction]);
   }
-  if (!orderBy.some(([field]) => field === '_id')) orderBy.push(['_id', 'asc']);
+  // The tie-breaker runs the same way as the last key, so one index scan serves the whole order.
+  if (!orderBy.some(([field]) => field === '_id')) orderBy.push(['_id', orderBy[orderBy.length - 1]?.[1] ?? 'asc']);
   const fields = options?.fields;
   if (fields !== undefined) {
     if (!Array.isArray(fields) || fields.length === 0) throw new StorageError(`${where}: fields must be non-empty`);
-    fields.forEach((f) => assertFieldPath(f, where));
+    fields.forEach((f) => {
+      assertFieldPath(f, where);
+      // Engines differ on `a.1` in a projection (an index, or a field name in each element).
+      if (f.split('.').some((segment) => /^[0-9]+$/.test(segment))) {
+        throw new StorageError(`${where}: projection path ${f} has an array index`);
+      }
+    });
+    // Mongo refuses `a` with `a.b` ("path collision"); so do we, in both adapters.
+    const sorted = [...fields].sort();
+    for (let i = 1; i < sorted.length; i++) {
+      const prev = sorted[i - 1] as string;
+      if (sorted[i] === prev || (sorted[i] as string).startsWith(`${prev}.`)) {
+        throw new StorageError(`${where}: projection paths ${prev} and ${sorted[i] as string} collide`);
+      }
+    }
   }
   return { orderBy, limit: resolveLimit(options?.limit, where), ...(fields ? { fields } : {}) };
 }
@@ -225,4 +280,73 @@ export function afterId(filter: Filter, after: string | undefined): Filter {
   if (after === undefined) return filter;
   const page: Filter = { _id: { $gt: after } };
   return Object.keys(filter).length === 0 ? page : { $and: [filter, page] };
+}
+
+/**
+ * Sorting on an array or object value (or through an array on a dotted path) follows BSON rules
+ * (arrays by their smallest / largest element, objects field by field) that the local adapter does
+ * not reproduce: both adapters refuse when a page they return holds such a value. The local adapter
+ * also orders such documents first, so if any document in the match has one, the page shows it.
+ */
+export function assertSortableDocs(docs: ReadonlyArray<Record<string, unknown>>, orderBy: ReadonlyArray<[string, string]>, where: string): void {
+  for (const [field] of orderBy) {
+    if (field === '_id') continue;
+    for (const doc of docs) {
+      let value: unknown = doc;
+      for (const segment of field.split('.')) {
+        if (Array.isArray(value)) throw unsortable(where, field);
+        value = isPlainObject(value) && Object.prototype.hasOwnProperty.call(value, segment) ? value[segment] : undefined;
+      }
+      if (Array.isArray(value) || isPlainObject(value)) throw unsortable(where, field);
+    }
+  }
+}
+
+const unsortable = (where: string, field: string): StorageError =>
+  new StorageError(`${where}: cannot sort on ${field}: a matching document holds an array or object there`);
+
+const indexedCache = new Map<string, ReadonlySet<string>>();
+
+/**
+ * Fields of a collection's declared indexes (collections.ts). They hold only strings, numbers or
+ * null (or are missing), which is what lets the local adapter compile filters and sorts on them to
+ * plain index lookups and scans with Mongo's exact answers; both adapters enforce it on every write.
+ */
+export function indexedFields(collection: string): ReadonlySet<string> {
+  let fields = indexedCache.get(collection);
+  if (!fields) {
+    const specs = Object.prototype.hasOwnProperty.call(COLLECTIONS, collection) ? (COLLECTIONS[collection]?.indexes ?? []) : [];
+    fields = new Set(specs.flatMap((spec) => spec.fields));
+    for (const field of fields) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new StorageError(`index on ${collection}: ${field} must be a top-level field`);
+    }
+    indexedCache.set(collection, fields);
+  }
+  return fields;
+}
+
+const isIndexable = (value: unknown): boolean =>
+  value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+
+/** A document's indexed fields hold only strings, numbers or null. */
+export function assertIndexedValues(collection: string, doc: Record<string, unknown>, where: string): void {
+  for (const field of indexedFields(collection)) {
+    if (Object.prototype.hasOwnProperty.call(doc, field) && !isIndexable(doc[field])) {
+      throw new StorageError(`${where}: indexed field ${field} must hold a string, a number or null`);
+    }
+  }
+}
+
+/** An update keeps indexed fields to strings, numbers or null (no `$push`, nothing set inside them). */
+export function assertIndexedUpdate(collection: string, update: Update, where: string): void {
+  const indexed = indexedFields(collection);
+  if (indexed.size === 0) return;
+  for (const [op, fields] of Object.entries(update)) {
+    for (const [path, value] of Object.entries(fields as Record<string, unknown>)) {
+      const top = path.split('.')[0] as string;
+      if (!indexed.has(top) || op === '$unset' || (op === '$inc' && path === top)) continue;
+      if (op === '$set' && path === top && isIndexable(value)) continue;
+      throw new StorageError(`${where}: indexed field ${top} must hold a string, a number or null (${op} ${path})`);
+    }
+  }
 }

@@ -6,8 +6,15 @@
  * Rules every adapter enforces (see ENGINEERING.md for why):
  * - a filter or update containing an `undefined` value is refused (CloudBase would silently drop the
  *   key and widen the write to the whole collection);
- * - `update` and `remove` refuse an empty filter;
- * - `find` caps `limit` at 1000 and pages by key (`orderBy` + `after`), never by skip;
+ * - `update` and `remove` need a selective filter (equality or `$in` on some field, in every `$or`
+ *   branch); `ALL_DOCUMENTS` (guards.ts) is the one explicit way to mean every document;
+ * - `find` caps `limit` at 1000 and pages by key (a range on the order key, `_id` breaking ties in
+ *   the same direction), never by skip; on a declared index (equality on its leading fields, a range
+ *   and the order on the next) the local adapter answers from one index scan;
+ * - declared index fields hold only strings, numbers or null;
+ * - answers are MongoDB's (dotted paths through arrays, `'numbers.1'` as an array index); where the
+ *   engines disagree (null / `$exists` through a dotted path, sorting on arrays or objects, an
+ *   index in a projection path) both adapters refuse with a StorageError instead of guessing;
  * - uniqueness comes from deterministic `_id`s (insert of an existing `_id` throws DuplicateKeyError)
  *   and from the unique indexes declared in `collections.ts`.
  */
@@ -53,7 +60,7 @@ export interface Update {
 export type SortDirection = 'asc' | 'desc';
 
 export interface FindOptions {
-  /** Sort keys, applied in order; `_id` is appended as the final tie-breaker. */
+  /** Sort keys, applied in order; `_id` is appended as the final tie-breaker, in the last key's direction. */
   orderBy?: Array<[field: string, direction: SortDirection]>;
   /** At most 1000; defaults to 100 (as CloudBase). */
   limit?: number;

@@ -5,21 +5,29 @@
  * - Values are always bound parameters. Field paths are embedded as literals, but only after
  *   `assertFilter` matched them against FIELD_PATH (no quotes possible): a literal path is what lets
  *   SQLite use the expression indexes on `json_extract(doc, '$.field')`.
- * - `json_extract` turns JSON true/false into 1/0 and loses the difference between "1" and 1 only
- *   through affinity, so every comparison also checks `json_type` (Mongo never matches across types).
- *   The type check is written `+json_type(...)` so the planner keeps using the value index.
- * - Mongo matches `{ tags: 'x' }` when `tags` is an array containing 'x'; that branch goes through
- *   `json_each`, guarded by `json_type(...) = 'array'` (which has its own index, so OR-by-union still
- *   works for indexed fields).
+ * - Indexed fields (declared in collections.ts) hold only strings, numbers or null (the guards
+ *   refuse anything else on write). There, SQLite's own order (NULL < numbers < text) is Mongo's,
+ *   so equality, ranges and ORDER BY compile to the bare index expression and one composite index
+ *   serves filter and order together (tests/contract/sqlite-plan.test.ts checks the plans).
+ * - Elsewhere a field may hold anything: `json_extract` turns JSON true/false into 1/0, so every
+ *   comparison also checks `json_type` (Mongo never matches across types); `{ tags: 'x' }` matches
+ *   an array containing 'x' through `json_each`; sorting ranks types in Mongo's order and puts
+ *   arrays and objects first so the adapter can see them and refuse (see assertSortableDocs).
  * - Negations wrap their positive form in IFNULL(..., 0): a missing field yields SQL NULL, and
  *   NOT NULL would wrongly drop documents Mongo keeps.
+ * - Dotted paths may cross arrays, which SQLite's JSON paths cannot follow: filters with them are
+ *   compiled only partly (the top-level conjuncts without one, a superset) and finished in JS
+ *   (`match.ts`), with `exact: false`.
  */
+import { hasDottedPath } from './match';
 import type { FieldOps, Filter, Scalar } from './port';
 
 export type SqlValue = string | number | null;
 export interface SqlFragment {
   sql: string;
   params: SqlValue[];
+  /** False when the SQL selects a superset that `matchesFilter` must narrow. */
+  exact: boolean;
 }
 
 const NUMBER_TYPES = `('integer','real')`;
@@ -36,6 +44,7 @@ function fieldExprs(field: string, doc = 't.doc'): { value: string; type: string
 }
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+const inList = (expr: string, n: number): string => (n === 1 ? `${expr} = ?` : `${expr} IN (${placeholders(n)})`);
 
 interface Grouped {
   strings: string[];
@@ -66,11 +75,11 @@ function scalarIn(g: Grouped, value: string, type: string, typeFirst: boolean, p
   const typed = (valueSql: string, typeSql: string): string =>
     typeFirst ? `(${typeSql} AND ${valueSql})` : `(${valueSql} AND ${typeSql})`;
   if (g.strings.length) {
-    terms.push(typed(`${value} IN (${placeholders(g.strings.length)})`, `+${type} = 'text'`));
+    terms.push(typed(inList(value, g.strings.length), `+${type} = 'text'`));
     params.push(...g.strings);
   }
   if (g.numbers.length) {
-    terms.push(typed(`${value} IN (${placeholders(g.numbers.length)})`, `+${type} IN ${NUMBER_TYPES}`));
+    terms.push(typed(inList(value, g.numbers.length), `+${type} IN ${NUMBER_TYPES}`));
     params.push(...g.numbers);
   }
   if (g.hasTrue) terms.push(typed(`${value} = 1`, `+${type} = 'true'`));
@@ -78,127 +87,163 @@ function scalarIn(g: Grouped, value: string, type: string, typeFirst: boolean, p
   return terms;
 }
 
-function membership(field: string, values: Scalar[], params: SqlValue[]): string {
-  if (field === '_id') {
-    // `_id` lives in its own column and is always a string: only strings can match.
-    const strings = values.filter((v): v is string => typeof v === 'string');
-    if (!strings.length) return '0';
-    params.push(...strings);
-    return `t.id IN (${placeholders(strings.length)})`;
+class Compiler {
+  readonly params: SqlValue[] = [];
+
+  constructor(private readonly indexed: ReadonlySet<string>) {}
+
+  membership(field: string, values: Scalar[]): string {
+    const params = this.params;
+    if (field === '_id') {
+      // `_id` lives in its own column and is always a string: only strings can match.
+      const strings = values.filter((v): v is string => typeof v === 'string');
+      if (!strings.length) return '0';
+      params.push(...strings);
+      return inList('t.id', strings.length);
+    }
+    const g = group(values);
+    const { value, type } = fieldExprs(field);
+    const terms = scalarIn(g, value, type, false, params);
+    if (this.indexed.has(field)) {
+      // Indexed fields hold no arrays; json_extract is NULL for both null and missing.
+      if (g.hasNull) terms.push(`${value} IS NULL`);
+      return terms.length ? (terms.length === 1 ? (terms[0] as string) : `(${terms.join(' OR ')})`) : '0';
+    }
+    // Mongo: `{ f: null }` matches a missing field as well as an explicit null.
+    if (g.hasNull) terms.push(`(${type} IS NULL OR ${type} = 'null')`);
+    const elementTerms = scalarIn(g, 'je.value', 'je.type', true, params);
+    if (g.hasNull) elementTerms.push(`je.type = 'null'`);
+    if (elementTerms.length) {
+      terms.push(
+        `(${type} = 'array' AND EXISTS (SELECT 1 FROM json_each(t.doc, ${jsonPath(field)}) AS je WHERE ${elementTerms.join(' OR ')}))`,
+      );
+    }
+    return terms.length ? `(${terms.join(' OR ')})` : '0';
   }
-  const g = group(values);
-  const { value, type } = fieldExprs(field);
-  const terms = scalarIn(g, value, type, false, params);
-  // Mongo: `{ f: null }` matches a missing field as well as an explicit null.
-  if (g.hasNull) terms.push(`(${type} IS NULL OR ${type} = 'null')`);
-  const elementTerms = scalarIn(g, 'je.value', 'je.type', true, params);
-  if (g.hasNull) elementTerms.push(`je.type = 'null'`);
-  if (elementTerms.length) {
-    terms.push(
-      `(${type} = 'array' AND EXISTS (SELECT 1 FROM json_each(t.doc, ${jsonPath(field)}) AS je WHERE ${elementTerms.join(' OR ')}))`,
+
+  comparison(field: string, op: keyof typeof COMPARATORS, operand: string | number): string {
+    const sqlOp = COMPARATORS[op];
+    if (field === '_id') {
+      if (typeof operand !== 'string') return '0';
+      this.params.push(operand);
+      return `t.id ${sqlOp} ?`;
+    }
+    // Mongo compares only within a type bracket: numbers with numbers, strings with strings.
+    const types = typeof operand === 'number' ? `IN ${NUMBER_TYPES}` : `= 'text'`;
+    const { value, type } = fieldExprs(field);
+    this.params.push(operand);
+    const scalar = `(${value} ${sqlOp} ? AND +${type} ${types})`;
+    if (this.indexed.has(field)) return scalar;
+    this.params.push(operand);
+    return (
+      `(${scalar} OR (${type} = 'array' AND EXISTS (` +
+      `SELECT 1 FROM json_each(t.doc, ${jsonPath(field)}) AS je WHERE je.type ${types} AND je.value ${sqlOp} ?)))`
     );
   }
-  return terms.length ? `(${terms.join(' OR ')})` : '0';
+
+  fieldCondition(field: string, condition: Scalar | FieldOps): string {
+    if (condition === null || typeof condition !== 'object') return this.membership(field, [condition]);
+    const terms: string[] = [];
+    for (const [op, operand] of Object.entries(condition)) {
+      switch (op) {
+        case '$eq':
+          terms.push(this.membership(field, [operand as Scalar]));
+          break;
+        case '$in':
+          terms.push(this.membership(field, operand as Scalar[]));
+          break;
+        case '$ne':
+          terms.push(`NOT IFNULL(${this.membership(field, [operand as Scalar])}, 0)`);
+          break;
+        case '$nin':
+          terms.push(`NOT IFNULL(${this.membership(field, operand as Scalar[])}, 0)`);
+          break;
+        case '$exists':
+          terms.push(exists(field, operand as boolean));
+          break;
+        case '$gt':
+        case '$gte':
+        case '$lt':
+        case '$lte':
+          terms.push(this.comparison(field, op, operand as string | number));
+          break;
+        default:
+          // Unreachable after assertFilter; kept so a new operator cannot be silently ignored.
+          throw new Error(`unsupported operator ${op}`);
+      }
+    }
+    return terms.length === 1 ? (terms[0] as string) : `(${terms.join(' AND ')})`;
+  }
+
+  compile(filter: Filter): string {
+    const terms: string[] = [];
+    for (const [key, value] of Object.entries(filter)) {
+      if (key === '$and') terms.push(`(${(value as Filter[]).map((f) => this.compile(f)).join(' AND ')})`);
+      else if (key === '$or') terms.push(`(${(value as Filter[]).map((f) => this.compile(f)).join(' OR ')})`);
+      else terms.push(this.fieldCondition(key, value as Scalar | FieldOps));
+    }
+    return terms.length ? terms.join(' AND ') : '1';
+  }
 }
 
 const COMPARATORS = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' } as const;
-
-function comparison(field: string, op: keyof typeof COMPARATORS, operand: string | number, params: SqlValue[]): string {
-  const sqlOp = COMPARATORS[op];
-  if (field === '_id') {
-    if (typeof operand !== 'string') return '0';
-    params.push(operand);
-    return `t.id ${sqlOp} ?`;
-  }
-  // Mongo compares only within a type bracket: numbers with numbers, strings with strings.
-  const types = typeof operand === 'number' ? `IN ${NUMBER_TYPES}` : `= 'text'`;
-  const { value, type } = fieldExprs(field);
-  params.push(operand, operand);
-  return (
-    `((${value} ${sqlOp} ? AND +${type} ${types}) OR (${type} = 'array' AND EXISTS (` +
-    `SELECT 1 FROM json_each(t.doc, ${jsonPath(field)}) AS je WHERE je.type ${types} AND je.value ${sqlOp} ?)))`
-  );
-}
 
 function exists(field: string, present: boolean): string {
   if (field === '_id') return present ? '1' : '0';
   return `${fieldExprs(field).type} IS ${present ? 'NOT ' : ''}NULL`;
 }
 
-function fieldCondition(field: string, condition: Scalar | FieldOps, params: SqlValue[]): string {
-  if (condition === null || typeof condition !== 'object') return membership(field, [condition], params);
-  const terms: string[] = [];
-  for (const [op, operand] of Object.entries(condition)) {
-    switch (op) {
-      case '$eq':
-        terms.push(membership(field, [operand as Scalar], params));
-        break;
-      case '$in':
-        terms.push(membership(field, operand as Scalar[], params));
-        break;
-      case '$ne':
-        terms.push(`NOT IFNULL(${membership(field, [operand as Scalar], params)}, 0)`);
-        break;
-      case '$nin':
-        terms.push(`NOT IFNULL(${membership(field, operand as Scalar[], params)}, 0)`);
-        break;
-      case '$exists':
-        terms.push(exists(field, operand as boolean));
-        break;
-      case '$gt':
-      case '$gte':
-      case '$lt':
-      case '$lte':
-        terms.push(comparison(field, op, operand as string | number, params));
-        break;
-      default:
-        // Unreachable after assertFilter; kept so a new operator cannot be silently ignored.
-        throw new Error(`unsupported operator ${op}`);
-    }
-  }
-  return terms.length === 1 ? (terms[0] as string) : `(${terms.join(' AND ')})`;
-}
-
-function compile(filter: Filter, params: SqlValue[]): string {
-  const terms: string[] = [];
-  for (const [key, value] of Object.entries(filter)) {
-    if (key === '$and') terms.push(`(${(value as Filter[]).map((f) => compile(f, params)).join(' AND ')})`);
-    else if (key === '$or') terms.push(`(${(value as Filter[]).map((f) => compile(f, params)).join(' OR ')})`);
-    else terms.push(fieldCondition(key, value as Scalar | FieldOps, params));
-  }
-  return terms.length ? terms.join(' AND ') : '1';
-}
-
-/** A WHERE clause (without the keyword) for a filter already checked by `assertFilter`. */
-export function compileFilter(filter: Filter): SqlFragment {
-  const params: SqlValue[] = [];
-  const sql = compile(filter, params);
-  return { sql, params };
+/** The filter's top-level conjuncts (through nested `$and`), each a one-key filter. */
+function conjuncts(filter: Filter): Filter[] {
+  return Object.entries(filter).flatMap(([key, value]) =>
+    key === '$and' ? (value as Filter[]).flatMap(conjuncts) : [{ [key]: value } as Filter],
+  );
 }
 
 /**
- * ORDER BY terms. Mongo orders across types (missing/null < numbers < strings < objects < arrays <
- * booleans); a type rank first reproduces that, then the value itself.
+ * A WHERE clause (without the keyword) for a filter already checked by `assertFilter`. `indexed`
+ * are the collection's declared index fields (see `indexedFields`).
  */
-export function compileOrderBy(orderBy: Array<[string, 'asc' | 'desc']>): string {
-  return orderBy
-    .map(([field, direction]) => {
-      const dir = direction === 'desc' ? 'DESC' : 'ASC';
-      if (field === '_id') return `t.id ${dir}`;
-      const { value, type } = fieldExprs(field);
-      const rank =
-        `CASE ${type} WHEN 'integer' THEN 1 WHEN 'real' THEN 1 WHEN 'text' THEN 2 WHEN 'object' THEN 3 ` +
-        `WHEN 'array' THEN 4 WHEN 'false' THEN 5 WHEN 'true' THEN 5 ELSE 0 END`;
-      return `${rank} ${dir}, ${value} ${dir}`;
-    })
-    .join(', ');
+export function compileFilter(filter: Filter, indexed: ReadonlySet<string> = new Set()): SqlFragment {
+  const compiler = new Compiler(indexed);
+  if (!hasDottedPath(filter)) return { sql: compiler.compile(filter), params: compiler.params, exact: true };
+  const plain = conjuncts(filter).filter((part) => !hasDottedPath(part));
+  const sql = plain.length ? plain.map((part) => compiler.compile(part)).join(' AND ') : '1';
+  return { sql, params: compiler.params, exact: false };
+}
+
+/** True (1) when a path holds an array or object, or crosses an array: values we refuse to sort. */
+function unsortable(field: string): string {
+  const segments = field.split('.');
+  const terms = segments
+    .slice(0, -1)
+    .map((_, i) => `${fieldExprs(segments.slice(0, i + 1).join('.')).type} = 'array'`);
+  terms.push(`${fieldExprs(field).type} IN ('array','object')`);
+  // json_type is NULL on a missing path; NULL would sort after 0 under DESC.
+  return `IFNULL(${terms.join(' OR ')}, 0)`;
+}
+
+/**
+ * ORDER BY terms. On indexed fields, the bare index expression (SQLite's order is Mongo's there).
+ * Elsewhere, unsortable values first (so the adapter sees them and refuses), then a type rank in
+ * Mongo's order (missing/null < numbers < strings < booleans), then the value itself.
+ */
+export function compileOrderBy(orderBy: Array<[string, 'asc' | 'desc']>, indexed: ReadonlySet<string> = new Set()): string {
+  // Unsortable values of any key come before everything, so no page can hide one.
+  const loose = orderBy.filter(([field]) => field !== '_id' && !indexed.has(field));
+  const first = loose.length ? [`(${loose.map(([field]) => unsortable(field)).join(' OR ')}) DESC`] : [];
+  const keys = orderBy.map(([field, direction]) => {
+    const dir = direction === 'desc' ? 'DESC' : 'ASC';
+    if (field === '_id') return `t.id ${dir}`;
+    const { value, type } = fieldExprs(field);
+    if (indexed.has(field)) return `${value} ${dir}`;
+    const rank = `CASE ${type} WHEN 'integer' THEN 1 WHEN 'real' THEN 1 WHEN 'text' THEN 2 WHEN 'false' THEN 5 WHEN 'true' THEN 5 ELSE 0 END`;
+    return `${rank} ${dir}, ${value} ${dir}`;
+  });
+  return [...first, ...keys].join(', ');
 }
 
 /** Index expressions for declared indexes (column `doc`, no alias, as CREATE INDEX requires). */
 export function indexExpr(field: string): string {
   return fieldExprs(field, 'doc').value;
-}
-
-export function typeIndexExpr(field: string): string {
-  return fieldExprs(field, 'doc').type;
 }

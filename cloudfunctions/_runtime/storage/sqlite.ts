@@ -14,11 +14,16 @@ import {
   assertFieldPath,
   assertFilter,
   assertId,
+  assertIndexedUpdate,
+  assertIndexedValues,
+  assertSortableDocs,
   assertUpdate,
   assertWriteFilter,
+  indexedFields,
   resolveFindOptions,
   resolvePageSize,
 } from './guards';
+import { matchesFilter } from './match';
 import {
   DuplicateKeyError,
   StorageError,
@@ -30,7 +35,7 @@ import {
   type Storage,
   type Update,
 } from './port';
-import { compileFilter, compileOrderBy, indexExpr, typeIndexExpr, type SqlValue } from './sqlite-filter';
+import { compileFilter, compileOrderBy, indexExpr, type SqlFragment, type SqlValue } from './sqlite-filter';
 import { TxCoordinator } from './sqlite-tx';
 
 type Db = Database.Database;
@@ -108,11 +113,11 @@ class SqliteStorage implements Storage {
     if (this.tables.has(name)) return;
     const table = quote(name);
     const ddl = [`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`];
-    const typeIndexed = new Set<string>();
+    indexedFields(name); // refuses a dotted index field before any DDL
     for (const spec of declaredIndexes(name)) {
       // Index paths are embedded in DDL like filter paths: hold them to the same rule.
       spec.fields.forEach((field) => assertFieldPath(field, `index on ${name}`));
-      const label = spec.fields.join('_').replace(/\./g, '_');
+      const label = spec.fields.join('_');
       const exprs = spec.fields.map(indexExpr);
       if (spec.unique) {
         // Mongo/CloudBase index a missing field as null and let only one document lack it; IFNULL
@@ -120,15 +125,12 @@ class SqliteStorage implements Storage {
         const uniqueExprs = exprs.map((e) => `IFNULL(${e}, x'')`);
         ddl.push(`CREATE UNIQUE INDEX IF NOT EXISTS ${quote(`${name}__u_${label}`)} ON ${table} (${uniqueExprs.join(', ')})`);
       }
-      // The plain expression index serves lookups (queries use json_extract, not the IFNULL form).
-      ddl.push(`CREATE INDEX IF NOT EXISTS ${quote(`${name}__${label}`)} ON ${table} (${exprs.join(', ')})`);
-      for (const field of spec.fields) typeIndexed.add(field);
-    }
-    // json_type indexes keep the array-contains branch of equality index-friendly (see sqlite-filter).
-    for (const field of typeIndexed) {
-      ddl.push(
-        `CREATE INDEX IF NOT EXISTS ${quote(`${name}__type_${field.replace(/\./g, '_')}`)} ON ${table} (${typeIndexExpr(field)})`,
-      );
+      // The keyed index serves equality, a range on the next field and the order (the `_id`
+      // tie-breaker included) in one scan: queries use exactly these json_extract expressions.
+      ddl.push(`DROP INDEX IF EXISTS ${quote(`${name}__${label}`)}`);
+      ddl.push(`CREATE INDEX IF NOT EXISTS ${quote(`${name}__k_${label}`)} ON ${table} (${[...exprs, 'id'].join(', ')})`);
+      // Before keyed indexes, json_type indexes served an array branch indexed fields no longer have.
+      for (const field of spec.fields) ddl.push(`DROP INDEX IF EXISTS ${quote(`${name}__type_${field}`)}`);
     }
     this.tx.sync(() => ddl.forEach((sql) => this.db.exec(sql)));
     this.tables.add(name);
@@ -146,6 +148,8 @@ function declaredIndexes(name: string): IndexSpec[] {
 
 const quote = (identifier: string): string => `"${identifier}"`;
 
+const parse = (json: string): Record<string, DocValue> => JSON.parse(json) as Record<string, DocValue>;
+
 function toDoc<T extends Doc>(row: Row): T {
   return { _id: row[0], ...(JSON.parse(row[1]) as Record<string, DocValue>) } as T;
 }
@@ -157,12 +161,48 @@ function body(doc: Doc): string {
 
 class SqliteCollection<T extends Doc> implements Collection<T> {
   private readonly table: string;
+  private readonly indexed: ReadonlySet<string>;
 
   constructor(
     private readonly storage: SqliteStorage,
     readonly name: string,
   ) {
     this.table = quote(name);
+    this.indexed = indexedFields(name);
+  }
+
+  private compile(filter: Filter): SqlFragment {
+    return compileFilter(filter, this.indexed);
+  }
+
+  /** Rows matching the filter: SQL alone when exact, else SQL's superset narrowed in JS. */
+  /** The SELECT a find runs (without LIMIT when the filter must be finished in JS). */
+  selectSql(filter: Filter, orderBy?: string, limit?: number): SqlFragment {
+    const { sql, params, exact } = this.compile(filter);
+    // A superset cannot be cut in SQL: the JS filter may drop rows before the limit.
+    const bounded = exact && limit !== undefined;
+    return {
+      sql: `SELECT t.id, t.doc FROM ${this.table} AS t WHERE ${sql}${orderBy ? ` ORDER BY ${orderBy}` : ''}${bounded ? ' LIMIT ?' : ''}`,
+      params: bounded ? [...params, limit] : params,
+      exact,
+    };
+  }
+
+  /** SQLite's EXPLAIN QUERY PLAN lines for `find(filter, options)` (tests and the bench read them). */
+  async explainFind(filter: Filter, options?: FindOptions): Promise<string[]> {
+    assertFilter(filter, `${this.name}.explain`);
+    const { orderBy, limit } = resolveFindOptions(options, `${this.name}.explain`);
+    const { sql, params } = this.selectSql(filter, compileOrderBy(orderBy, this.indexed), limit);
+    return this.run(() =>
+      (this.storage.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((row) => row.detail),
+    );
+  }
+
+  private matching(filter: Filter, orderBy?: string, limit?: number): Row[] {
+    const { sql, params, exact } = this.selectSql(filter, orderBy, limit);
+    const rows = this.all(sql, params);
+    const matched = exact ? rows : rows.filter(([id, json]) => matchesFilter({ _id: id, ...parse(json) }, filter));
+    return limit === undefined ? matched : matched.slice(0, limit);
   }
 
   async get(id: string): Promise<T | null> {
@@ -177,14 +217,9 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     const where = `${this.name}.find`;
     assertFilter(filter, where);
     const { orderBy, limit, fields } = resolveFindOptions(options, where);
-    const { sql, params } = compileFilter(filter);
-    const rows = await this.run(() =>
-      this.all(
-        `SELECT t.id, t.doc FROM ${this.table} AS t WHERE ${sql} ORDER BY ${compileOrderBy(orderBy)} LIMIT ?`,
-        [...params, limit],
-      ),
-    );
+    const rows = await this.run(() => this.matching(filter, compileOrderBy(orderBy, this.indexed), limit));
     const docs = rows.map((row) => toDoc<T>(row));
+    assertSortableDocs(docs, orderBy, where);
     return fields ? docs.map((doc) => project(doc, fields)) : docs;
   }
 
@@ -203,7 +238,8 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
 
   async count(filter: Filter): Promise<number> {
     assertFilter(filter, `${this.name}.count`);
-    const { sql, params } = compileFilter(filter);
+    const { sql, params, exact } = this.compile(filter);
+    if (!exact) return this.run(() => this.matching(filter).length);
     const rows = await this.run(
       () => this.storage.statement(`SELECT COUNT(*) FROM ${this.table} AS t WHERE ${sql}`).all(params) as Array<[number]>,
     );
@@ -212,13 +248,17 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
 
   async insert(doc: T): Promise<void> {
     assertDoc(doc, `${this.name}.insert`);
+    assertIndexedValues(this.name, doc, `${this.name}.insert`);
     return this.run(() => this.insertOne(doc));
   }
 
   async insertMany(docs: T[]): Promise<{ inserted: number; duplicates: string[] }> {
     if (!Array.isArray(docs)) throw new StorageError(`${this.name}.insertMany: docs must be an array`);
     // Check every document before writing any, so a bad one cannot leave half a batch behind.
-    docs.forEach((doc, i) => assertDoc(doc, `${this.name}.insertMany[${i}]`));
+    docs.forEach((doc, i) => {
+      assertDoc(doc, `${this.name}.insertMany[${i}]`);
+      assertIndexedValues(this.name, doc, `${this.name}.insertMany[${i}]`);
+    });
     const duplicates: string[] = [];
     let inserted = 0;
     // A failed INSERT only aborts its own statement, so one transaction can carry on past it.
@@ -240,6 +280,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
 
   async put(doc: T): Promise<void> {
     assertDoc(doc, `${this.name}.put`);
+    assertIndexedValues(this.name, doc, `${this.name}.put`);
     const json = body(doc);
     return this.run(() =>
       this.write(
@@ -254,23 +295,33 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   async update(filter: Filter, update: Update): Promise<number> {
     assertWriteFilter(filter, `${this.name}.update`);
     assertUpdate(update, `${this.name}.update`);
+    assertIndexedUpdate(this.name, update, `${this.name}.update`);
     return this.run(() => this.updateMatching(filter, update));
   }
 
   async updateById(id: string, update: Update): Promise<boolean> {
     assertId(id, `${this.name}.updateById`);
     assertUpdate(update, `${this.name}.updateById`);
+    assertIndexedUpdate(this.name, update, `${this.name}.updateById`);
     return this.run(() => this.updateMatching({ _id: id }, update) > 0);
   }
 
   async remove(filter: Filter): Promise<number> {
     assertWriteFilter(filter, `${this.name}.remove`);
-    const { sql, params } = compileFilter(filter);
-    return this.run(
-      () =>
-        this.storage
-          .statement(`DELETE FROM ${this.table} WHERE id IN (SELECT t.id FROM ${this.table} AS t WHERE ${sql})`)
-          .run(params).changes,
+    const { sql, params, exact } = this.compile(filter);
+    if (exact) {
+      return this.run(
+        () =>
+          this.storage
+            .statement(`DELETE FROM ${this.table} WHERE id IN (SELECT t.id FROM ${this.table} AS t WHERE ${sql})`)
+            .run(params).changes,
+      );
+    }
+    return this.run(() =>
+      this.storage.tx.sync(() => {
+        const del = this.storage.statement(`DELETE FROM ${this.table} WHERE id = ?`);
+        return this.matching(filter).reduce((n, [id]) => n + del.run([id]).changes, 0);
+      }),
     );
   }
 
@@ -302,12 +353,11 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
 
   /** Applies the update in JS to every match, writing back only documents that changed (as Mongo counts). */
   private updateMatching(filter: Filter, update: Update): number {
-    const { sql, params } = compileFilter(filter);
     return this.storage.tx.sync(() => {
-      const rows = this.all(`SELECT t.id, t.doc FROM ${this.table} AS t WHERE ${sql}`, params);
+      const rows = this.matching(filter);
       let changed = 0;
       for (const [id, json] of rows) {
-        const next = JSON.stringify(applyUpdate(JSON.parse(json) as Record<string, DocValue>, update));
+        const next = JSON.stringify(applyUpdate(parse(json), update));
         if (next === json) continue;
         this.write(`UPDATE ${this.table} SET doc = ? WHERE id = ?`, [next, id], id, next);
         changed++;
@@ -329,6 +379,12 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     const key = spec.fields.map((f) => `${f}=${String(readPath(doc, f))}`).join(',');
     return new DuplicateKeyError(this.name, key);
   }
+}
+
+/** EXPLAIN QUERY PLAN for a find on a local (SQLite) collection; refuses any other adapter's. */
+export function explainFind(collection: Collection, filter: Filter, options?: FindOptions): Promise<string[]> {
+  if (!(collection instanceof SqliteCollection)) throw new StorageError('explainFind needs a SQLite collection');
+  return collection.explainFind(filter, options);
 }
 
 function readPath(doc: Record<string, unknown>, path: string): unknown {
