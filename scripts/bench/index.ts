@@ -53,7 +53,7 @@ async function orgTimings() {
   const branchesAdmin = await sample(100, () => call('demo:m_H01001', 'branches.list'));
 
   // A 5,000-row roster (the limit) over 100 new branches of 50.
-  for (let b = 0; b < 100; b++) await call('demo:m_H01001', 'branch.create', { name: `压测${b}党支部`, department: `压测${b}` });
+  for (let b = 0; b < 100; b++) await call('demo:m_H01001', 'branch.create', { name: `压测${b}党支部`, department: `压测${b}`, requestId: `bench-branch-create-${b}` });
   const rows = ['姓名,工号,科室,支部'];
   for (let i = 0; i < 5000; i++) rows.push(`压测${i},B${100000 + i},压测,压测${i % 100}党支部`);
   const content = Buffer.from(rows.join('\n')).toString('base64');

@@ -47,7 +47,7 @@ function world(storage: Storage, dir: string, start: number) {
 async function plannedLesson(w: ReturnType<typeof world>, date: string): Promise<string> {
   const fileId = await w.files.save(PNG, 'image/png');
   const chapters = [{ title: '上', fileId, durationSec: 300 }, { title: '下', fileId, durationSec: 300 }];
-  const lesson = await w.call(ADMIN, 'library.create', { branchId: null, kind: 'video', title: '压测微党课', chapters, questions });
+  const lesson = await w.call(ADMIN, 'library.create', { branchId: null, kind: 'video', title: '压测微党课', chapters, questions, requestId: `bench-lesson-${date}` });
   await w.call(ADMIN, 'plan.set', { scope: 'central', date, lessonId: lesson._id });
   return lesson._id;
 }

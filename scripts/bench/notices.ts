@@ -60,7 +60,7 @@ export async function benchNotices() {
 
   const admin = 'demo:m_H01001';
   counter.reset();
-  const publish = await timeIt(() => call(admin, 'notices', 'publish', { title: '压测：全院通知', body: '请全体党员阅读。', audience: { kind: 'all' } }));
+  const publish = await timeIt(() => call(admin, 'notices', 'publish', { title: '压测：全院通知', body: '请全体党员阅读。', audience: { kind: 'all' }, requestId: 'bench-notice-first-0001' }));
   const noticeId = publish.value.noticeId as string;
   const publishWrites = counter.writes();
 
@@ -81,7 +81,7 @@ export async function benchNotices() {
   const notice = (await raw.collection<Notice>('notices').get(noticeId))!;
 
   // Capacity: a second notice, 5,000 opens as fast as 50 concurrent clients can go.
-  const second = await call(admin, 'notices', 'publish', { title: '压测：全院通知二', body: '请全体党员阅读。', audience: { kind: 'all' } });
+  const second = await call(admin, 'notices', 'publish', { title: '压测：全院通知二', body: '请全体党员阅读。', audience: { kind: 'all' }, requestId: 'bench-notice-second-0001' });
   const burstLatencies: number[] = [];
   let next = 0;
   const burst = await timeIt(() =>

@@ -6,7 +6,7 @@ import type { LessonContentInput } from '../../src/domain/lesson/lesson';
 import { errorOf, questions, videoContent } from './lesson-builders';
 
 /** What the library form sends: content without question ids. */
-const content = () => ({ ...videoContent(), questions: questions().map(({ id: _id, ...q }) => q) });
+const content = () => ({ ...videoContent(), questions: questions().map(({ id: _id, ...q }) => q), requestId: 'form-request-id-0001' });
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const messageOf = (action: LessonsAction, input: unknown) => errorOf(() => parseInput(lessonsInput[action], input)).message;
 
@@ -28,7 +28,7 @@ describe('lessons API contract', () => {
     expect(parsed.summary).toBe('');
     expect(parsed.tags).toEqual([]);
     expect(parsed.body).toEqual([]);
-    const { branchId: _b, ...lessonContent } = parsed;
+    const { branchId: _b, requestId: _r, ...lessonContent } = parsed;
     // The parsed input is the domain's input type as it is, no cast.
     const input: LessonContentInput = lessonContent;
     expect(() => assertLessonContent(normaliseContent(input))).not.toThrow();

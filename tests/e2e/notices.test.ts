@@ -75,4 +75,64 @@ describe('notices with read receipts in the browser', () => {
     await other.context().close();
     await context.close();
   });
+
+  describe('publishing never creates two notices', () => {
+    async function composeAsSecretary(title: string): Promise<Page> {
+      const [secretary] = await suite.host.storage.collection<Member>('members').find({ branchId: 'b_demo01', role: 'secretary' });
+      const page = await (await phoneContext(suite.browser)).newPage();
+      await signInAs(page, suite.host.url, secretary.name);
+      await page.goto(`${suite.host.url}#/admin/notice-compose/index`);
+      await visible(page, '.compose-title input').fill(title);
+      await visible(page, '.compose-body textarea').fill('请准时参加。');
+      await visible(page, '.audience-branch').click();
+      return page;
+    }
+    const stored = (title: string) => suite.host.storage.collection('notices').count({ title });
+
+    it('a double tap on 发布 publishes one notice', async () => {
+      const title = '双击发布测试';
+      const page = await composeAsSecretary(title);
+      const errors = collectPageErrors(page);
+      const publishes: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().endsWith('/api/fn/notices') && r.postDataJSON()?.action === 'publish') publishes.push(r.postDataJSON().data.requestId);
+      });
+      // Two taps within one frame, before React re-renders the button as busy.
+      await visible(page, '.publish-button').evaluate((el) => {
+        (el as HTMLElement).click();
+        (el as HTMLElement).click();
+      });
+      await visible(page, '.track-read-count').waitFor({ timeout: 15000 });
+      expect(await stored(title)).toBe(1);
+      expect(new Set(publishes).size).toBe(1);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+
+    it('tapping 发布 again after a lost answer sends the same request id and publishes one notice', async () => {
+      const title = '重试发布测试';
+      const page = await composeAsSecretary(title);
+      const ids: string[] = [];
+      let lost = false;
+      await page.route('**/api/fn/notices', async (route) => {
+        const body = route.request().postDataJSON();
+        if (body?.action !== 'publish') return route.continue();
+        ids.push(body.data.requestId);
+        if (lost) return route.continue();
+        // The function runs and stores the notice; the phone never hears back (a dropped connection).
+        lost = true;
+        await route.fetch();
+        await route.abort('connectionreset');
+      });
+      await visible(page, '.publish-button').click();
+      await visible(page, '.compose-error').waitFor({ timeout: 15000 });
+      expect(await stored(title)).toBe(1);
+      await visible(page, '.publish-button').click();
+      await visible(page, '.track-read-count').waitFor({ timeout: 15000 });
+      expect(ids).toHaveLength(2);
+      expect(ids[1]).toBe(ids[0]);
+      expect(await stored(title)).toBe(1);
+      await page.context().close();
+    });
+  });
 });

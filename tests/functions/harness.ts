@@ -58,6 +58,9 @@ export async function makeWorld(options: { seed?: boolean } = {}): Promise<Funct
   return { storage, clock, wechat, files, call, ok };
 }
 
+/** A fresh client request id (what a form generates when it opens): each call is a new intent. */
+export const requestId = (): string => `rq_${randomBytes(12).toString('hex')}`;
+
 /** Demo identities: the seed binds members as `demo:<memberId>`. */
 export const ADMIN = 'demo:m_H01001';
 export const openidOf = (memberId: string) => `demo:${memberId}`;

@@ -1,6 +1,6 @@
 import { lessonsFunction as lessons } from '../../cloudfunctions/lessons/src/handler';
 import { PNG_1PX } from '../contract/images';
-import type { FunctionWorld } from './harness';
+import { requestId, type FunctionWorld } from './harness';
 
 /**
  * Builders for lesson tests. The demo hospital is seeded at 2026-11-22T01:00Z, which is Sunday
@@ -46,6 +46,7 @@ export const videoInput = (fileIds: string[], over: Record<string, unknown> = {}
     { title: '第二节', fileId: fileIds[1] ?? fileIds[0], durationSec: 60 },
   ],
   questions: formQuestions(),
+  requestId: requestId(),
   ...over,
 });
 
@@ -61,6 +62,7 @@ export const articleInput = (over: Record<string, unknown> = {}) => ({
     { type: 'p', text: '学'.repeat(593) },
   ],
   questions: formQuestions(),
+  requestId: requestId(),
   ...over,
 });
 

@@ -147,7 +147,7 @@ describe('library: stored documents', () => {
   it('are Lessons with a prefixed id and the normalised content', async () => {
     const lesson = await createVideo(world, ADMIN, { tags: [' 党章 ', '党章', '学习'] });
     const stored = (await world.storage.collection<Lesson>('lessons').get(lesson._id))!;
-    expect(stored._id).toMatch(/^l_[0-9a-z]{12}$/);
+    expect(stored._id).toMatch(/^l_[0-9a-z]{16}$/);
     expect(stored.tags).toEqual(['党章', '学习']);
     expect(stored.questions[1]).toMatchObject({ id: 'q2', correct: [0, 1, 2] });
   });

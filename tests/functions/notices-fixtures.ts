@@ -1,6 +1,6 @@
 import { noticesFunction } from '../../cloudfunctions/notices/src/handler';
 import type { Member } from '../../src/domain/org/types';
-import type { FunctionWorld } from './harness';
+import { requestId, type FunctionWorld } from './harness';
 
 /** Builders for notice tests: who is who in the demo hospital, and a default publish payload. */
 export async function cast(world: FunctionWorld, branchId: string) {
@@ -18,6 +18,7 @@ export const draft = (over: Record<string, unknown> = {}) => ({
   title: '关于开展主题党日活动的通知',
   body: '各位党员：\n本周五 17:30 在示教室开展主题党日活动，请准时参加。\n详情见 https://example.org/a',
   audience: { kind: 'branch', branchId: 'b_demo01' },
+  requestId: requestId(),
   ...over,
 });
 

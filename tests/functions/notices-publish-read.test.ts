@@ -1,7 +1,7 @@
 import { noticesFunction as notices } from '../../cloudfunctions/notices/src/handler';
 import { orgFunction } from '../../cloudfunctions/org/src/handler';
 import type { Notice, Receipt } from '../../src/domain/notice/types';
-import { ADMIN, makeWorld, type FunctionWorld } from './harness';
+import { ADMIN, makeWorld, type FunctionWorld, requestId } from './harness';
 import { cast, draft, publishAs } from './notices-fixtures';
 
 let world: FunctionWorld;
@@ -42,7 +42,7 @@ describe('publishing to a branch', () => {
   it('keeps recipients frozen: a newcomer is not counted, a member who moves away stays in the history', async () => {
     const b1 = await cast(world, 'b_demo01');
     const { noticeId } = await publishAs(world, b1.secretary.openid);
-    const invite = await world.ok(orgFunction, b1.secretary.openid, 'invites.create', { branchId: 'b_demo01', days: 3 });
+    const invite = await world.ok(orgFunction, b1.secretary.openid, 'invites.create', { branchId: 'b_demo01', days: 3, requestId: requestId() });
     await world.ok(orgFunction, 'local:newcomer', 'bind.invite', { code: invite.code, name: '新来者', employeeNo: 'N7777' });
     await world.ok(orgFunction, ADMIN, 'member.move', { memberId: b1.members[0]._id, toBranchId: 'b_demo02' });
     const view = await world.ok(notices, b1.secretary.openid, 'track', { noticeId });

@@ -1,5 +1,5 @@
 import { orgFunction } from '../../cloudfunctions/org/src/handler';
-import { makeWorld, type FunctionWorld } from './harness';
+import { makeWorld, type FunctionWorld, requestId } from './harness';
 import { B1, B2, officers } from './org-fixtures';
 
 const DAY = 24 * 3600 * 1000;
@@ -74,7 +74,7 @@ describe('binding by roster match', () => {
 describe('binding by invite code', () => {
   const issue = async (days = 7, branchId = B1) => {
     const { secretary } = await officers(world, branchId);
-    return world.ok(orgFunction, secretary.openid, 'invites.create', { branchId, days });
+    return world.ok(orgFunction, secretary.openid, 'invites.create', { branchId, days, requestId: requestId() });
   };
 
   it('creates a new member in the invite branch and counts the use', async () => {
@@ -111,7 +111,7 @@ describe('binding by invite code', () => {
   it('lets only officers of the branch (or the committee) issue and list codes', async () => {
     const b1 = await officers(world, B1);
     const b2 = await officers(world, B2);
-    const attempt = (openid: string | null) => world.call(orgFunction, openid, 'invites.create', { branchId: B1, days: 3 });
+    const attempt = (openid: string | null) => world.call(orgFunction, openid, 'invites.create', { branchId: B1, days: 3, requestId: requestId() });
     expect(await attempt(b1.committee.openid)).toMatchObject({ ok: true });
     expect(await attempt('demo:m_H01001')).toMatchObject({ ok: true });
     expect(await attempt(b1.bound[0].openid)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
@@ -121,6 +121,6 @@ describe('binding by invite code', () => {
 
   it('refuses an expiry outside 1–30 days with a clear message', async () => {
     const { secretary } = await officers(world, B1);
-    expect(await world.call(orgFunction, secretary.openid, 'invites.create', { branchId: B1, days: 90 })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: '有效期最长 30 天' });
+    expect(await world.call(orgFunction, secretary.openid, 'invites.create', { branchId: B1, days: 90, requestId: requestId() })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: '有效期最长 30 天' });
   });
 });

@@ -1,6 +1,6 @@
 import { orgFunction } from '../../cloudfunctions/org/src/handler';
 import type { Member, MemberMove } from '../../src/domain/org/types';
-import { ADMIN, makeWorld, type FunctionWorld } from './harness';
+import { ADMIN, makeWorld, type FunctionWorld, requestId } from './harness';
 import { B1, B2, csvBase64, officers } from './org-fixtures';
 import { xlsxFromRows } from './xlsx-fixtures';
 
@@ -70,7 +70,7 @@ describe('roster import', () => {
   it('applies large files in batches of 100 and a repeated apply is harmless', async () => {
     // 200 rows over four new branches of 50 (the branch limit).
     const branchNames = ['甲党支部', '乙党支部', '丙党支部', '丁党支部'];
-    for (const name of branchNames) await world.ok(orgFunction, ADMIN, 'branch.create', { name, department: '行政' });
+    for (const name of branchNames) await world.ok(orgFunction, ADMIN, 'branch.create', { name, department: '行政', requestId: requestId() });
     const rows = [HEADER, ...Array.from({ length: 200 }, (_, i) => [`人员${i}`, `P${1000 + i}`, '行政', branchNames[i % 4], '', '', ''])];
     const result = await importAll('big.csv', csvBase64(rows));
     expect(result.seen).toEqual([100, 200]);

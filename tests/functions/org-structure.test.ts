@@ -1,6 +1,6 @@
 import { orgFunction } from '../../cloudfunctions/org/src/handler';
 import type { Member } from '../../src/domain/org/types';
-import { ADMIN, makeWorld, type FunctionWorld } from './harness';
+import { ADMIN, makeWorld, type FunctionWorld, requestId } from './harness';
 import { B1, B2, officers } from './org-fixtures';
 
 let world: FunctionWorld;
@@ -11,9 +11,9 @@ beforeEach(async () => {
 describe('function envelope', () => {
   it('refuses unknown actions and malformed payloads, writing nothing', async () => {
     expect(await world.call(orgFunction, ADMIN, 'branch.drop', {})).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' });
-    expect(await world.call(orgFunction, ADMIN, 'branch.create', { name: '新支部' })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: '请填写科室' });
-    expect(await world.call(orgFunction, ADMIN, 'branch.create', { name: '新支部', department: '科', admin: true })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: '不支持的字段「admin」' });
-    expect(await world.call(orgFunction, ADMIN, 'branch.create', { name: 'x'.repeat(31), department: '科' })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: '支部名称不能超过 30 个字' });
+    expect(await world.call(orgFunction, ADMIN, 'branch.create', { name: '新支部', requestId: requestId() })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: '请填写科室' });
+    expect(await world.call(orgFunction, ADMIN, 'branch.create', { name: '新支部', department: '科', admin: true, requestId: requestId() })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: '不支持的字段「admin」' });
+    expect(await world.call(orgFunction, ADMIN, 'branch.create', { name: 'x'.repeat(31), department: '科', requestId: requestId() })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: '支部名称不能超过 30 个字' });
     expect(await world.storage.collection('branches').count({})).toBe(14);
   });
 });
@@ -38,9 +38,9 @@ describe('branches', () => {
   });
 
   it('creates, renames and archives a branch; names stay unique', async () => {
-    const created = await world.ok(orgFunction, ADMIN, 'branch.create', { name: '康复医学科党支部', department: '康复医学科' });
+    const created = await world.ok(orgFunction, ADMIN, 'branch.create', { name: '康复医学科党支部', department: '康复医学科', requestId: requestId() });
     expect(created).toMatchObject({ name: '康复医学科党支部', status: 'active', releaseTime: '07:00', memberCount: 0 });
-    expect(await world.call(orgFunction, ADMIN, 'branch.create', { name: '康复医学科党支部', department: 'x' })).toMatchObject({ ok: false, code: 'BRANCH_NAME_TAKEN' });
+    expect(await world.call(orgFunction, ADMIN, 'branch.create', { name: '康复医学科党支部', department: 'x', requestId: requestId() })).toMatchObject({ ok: false, code: 'BRANCH_NAME_TAKEN' });
     expect(await world.call(orgFunction, ADMIN, 'branch.rename', { branchId: created._id, name: '骨科党支部' })).toMatchObject({ ok: false, code: 'BRANCH_NAME_TAKEN' });
     expect(await world.ok(orgFunction, ADMIN, 'branch.rename', { branchId: created._id, name: '康复科党支部' })).toMatchObject({ name: '康复科党支部' });
     expect(await world.ok(orgFunction, ADMIN, 'branch.archive', { branchId: created._id })).toMatchObject({ status: 'archived' });
@@ -56,7 +56,7 @@ describe('branches', () => {
 
   it('only the committee manages branches', async () => {
     const { secretary } = await officers(world, B1);
-    expect(await world.call(orgFunction, secretary.openid, 'branch.create', { name: '甲党支部', department: '甲' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await world.call(orgFunction, secretary.openid, 'branch.create', { name: '甲党支部', department: '甲', requestId: requestId() })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await world.call(orgFunction, secretary.openid, 'branch.rename', { branchId: B1, name: '乙' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
@@ -73,11 +73,11 @@ describe('branches', () => {
 describe('party groups', () => {
   it('the branch secretary creates, renames and archives groups of their own branch only', async () => {
     const { secretary } = await officers(world, B2);
-    const created = await world.ok(orgFunction, secretary.openid, 'group.create', { branchId: B2, name: '第一党小组' });
+    const created = await world.ok(orgFunction, secretary.openid, 'group.create', { branchId: B2, name: '第一党小组', requestId: requestId() });
     const group = created.groups.find((g: { name: string }) => g.name === '第一党小组');
     expect(group).toBeTruthy();
-    expect(await world.call(orgFunction, secretary.openid, 'group.create', { branchId: B2, name: '第一党小组' })).toMatchObject({ ok: false, code: 'GROUP_NAME_TAKEN' });
-    expect(await world.call(orgFunction, secretary.openid, 'group.create', { branchId: B1, name: '越权小组' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await world.call(orgFunction, secretary.openid, 'group.create', { branchId: B2, name: '第一党小组', requestId: requestId() })).toMatchObject({ ok: false, code: 'GROUP_NAME_TAKEN' });
+    expect(await world.call(orgFunction, secretary.openid, 'group.create', { branchId: B1, name: '越权小组', requestId: requestId() })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect((await world.ok(orgFunction, secretary.openid, 'group.rename', { groupId: group._id, name: '一组' })).groups[0].name).toBe('一组');
     expect((await world.ok(orgFunction, secretary.openid, 'group.archive', { groupId: group._id })).groups).toEqual([]);
   });

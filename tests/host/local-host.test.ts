@@ -63,7 +63,7 @@ describe('local host process', () => {
     const { personas } = (await (await fetch(`${first.url}/api/demo/personas`)).json()) as any;
     const admin = personas.find((p: any) => p.role === 'committee_admin');
     const { token } = await post(`${first.url}/api/session/demo`, { memberId: admin.memberId });
-    const created = await post(`${first.url}/api/fn/org`, { action: 'branch.create', data: { name: '康复医学科党支部', department: '康复医学科' } }, token);
+    const created = await post(`${first.url}/api/fn/org`, { action: 'branch.create', data: { name: '康复医学科党支部', department: '康复医学科', requestId: 'host-test-branch-0001' } }, token);
     expect(created).toMatchObject({ ok: true, data: { name: '康复医学科党支部' } });
     expect(await post(`${first.url}/api/fn/org`, { action: 'me', data: {} })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     expect(await post(`${first.url}/api/fn/org`, { action: 'me', data: {} }, `${token}x`)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });

@@ -10,7 +10,7 @@ import type { Actor } from '../../../src/domain/org/types';
 import { AppError } from '../../../src/domain/shared/errors';
 import type { FunctionContext } from '../../_runtime/context';
 import { authorise, requireActor } from '../../_runtime/actor';
-import { newId } from '../../_runtime/ids';
+import { createOnce, idForRequest } from '../../_runtime/idempotency';
 import type { Filter } from '../../_runtime/storage/port';
 import { getBranch, getLesson, lessonsOf, planOf } from './load';
 import { assertFilesExist, fileIdsOf, toAdminView, toLibraryItem, urlMap } from './views';
@@ -133,16 +133,23 @@ export async function getForEdit(input: LessonsInput<'library.get'>, ctx: Functi
   return toAdminView(ctx, lesson);
 }
 
+/** One lesson per request id (see _runtime/idempotency.ts): a double tap or retry returns the first. */
 export async function create(input: LessonsInput<'library.create'>, ctx: FunctionContext): Promise<LessonsOutput['library.create']> {
   const { actor, member } = await requireActor(ctx);
   const branchId = input.branchId ?? null;
   authorise(canManageLibrary(actor, branchId));
-  if (branchId !== null && (await getBranch(ctx, branchId)).status !== 'active') throw new AppError('BRANCH_ARCHIVED');
-  const lesson = buildLesson(contentOf(input), { id: newId(ctx, 'l'), branchId, by: actor.memberId, byName: member.name, now: ctx.now() });
-  await assertFilesExist(ctx, fileIdsOf(lesson));
-  await assertTextAllowed(ctx, textOf(lesson));
-  await lessonsOf(ctx).insert(lesson);
-  return toAdminView(ctx, lesson);
+  const lessonId = idForRequest('l', 'lessons.library.create', actor.memberId, input.requestId);
+  return createOnce(lessonsOf(ctx), lessonId, {
+    create: async () => {
+      if (branchId !== null && (await getBranch(ctx, branchId)).status !== 'active') throw new AppError('BRANCH_ARCHIVED');
+      const lesson = buildLesson(contentOf(input), { id: lessonId, branchId, by: actor.memberId, byName: member.name, now: ctx.now() });
+      await assertFilesExist(ctx, fileIdsOf(lesson));
+      await assertTextAllowed(ctx, textOf(lesson));
+      await lessonsOf(ctx).insert(lesson);
+      return toAdminView(ctx, lesson);
+    },
+    replay: (existing) => toAdminView(ctx, existing),
+  });
 }
 
 /**

@@ -2,11 +2,12 @@ import type { NoticesInput, NoticesOutput } from '../../../src/domain/api/notice
 import { assertCanAddress, audienceBranchId } from '../../../src/domain/notice/audience';
 import { assertDeadline, assertPublishAt, editMode } from '../../../src/domain/notice/rules';
 import type { Notice, NoticeAudience } from '../../../src/domain/notice/types';
+import type { Actor, Member } from '../../../src/domain/org/types';
 import { canPublishNotices } from '../../../src/domain/org/policies';
 import { AppError } from '../../../src/domain/shared/errors';
 import type { FunctionContext } from '../../_runtime/context';
 import { authorise, requireActor } from '../../_runtime/actor';
-import { newId } from '../../_runtime/ids';
+import { createOnce, idForRequest } from '../../_runtime/idempotency';
 import { assertTextAllowed } from './content-check';
 import { getTrackableNotice, notices } from './load';
 import { recipientsFor, releaseNotice } from './release';
@@ -18,9 +19,31 @@ async function assertImagesExist(ctx: FunctionContext, images: Array<{ fileId: s
   if (urls.some((u) => u === null)) throw new AppError('BAD_REQUEST', '有图片未上传成功，请重新上传');
 }
 
+/**
+ * Publishes once per request id: the notice id comes from (caller, request id), so a double tap or a
+ * retry returns the first notice. A repeat also finishes an immediate release the first call did not
+ * (it crashed or is still fanning out): the release is idempotent, so both answers show it published.
+ */
 export async function publish(input: NoticesInput<'publish'>, ctx: FunctionContext): Promise<NoticesOutput['publish']> {
   const { actor, member } = await requireActor(ctx);
   authorise(canPublishNotices(actor));
+  const noticeId = idForRequest('n', 'notices.publish', actor.memberId, input.requestId);
+  return createOnce(notices(ctx), noticeId, {
+    create: () => publishNew(input, ctx, actor, member, noticeId),
+    replay: async (existing) => {
+      if (existing.status === 'scheduled' && existing.publishAt <= ctx.now()) await releaseNotice(ctx, existing);
+      return toSentItem((await notices(ctx).get(existing._id))!, await orgNames(ctx));
+    },
+  });
+}
+
+async function publishNew(
+  input: NoticesInput<'publish'>,
+  ctx: FunctionContext,
+  actor: Actor,
+  member: Member,
+  noticeId: string,
+): Promise<NoticesOutput['publish']> {
   const audience = input.audience as NoticeAudience;
   assertCanAddress(actor, audience);
   const now = ctx.now();
@@ -34,7 +57,7 @@ export async function publish(input: NoticesInput<'publish'>, ctx: FunctionConte
   await assertTextAllowed(ctx, `${input.title}\n${input.body}`);
 
   const notice: Notice = {
-    _id: newId(ctx, 'n'),
+    _id: noticeId,
     branchId: audienceBranchId(audience),
     authorId: actor.memberId,
     authorName: member.name,

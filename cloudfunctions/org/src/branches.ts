@@ -4,7 +4,7 @@ import { canManageOrganisation, canViewBranch, isCommitteeAdmin } from '../../..
 import type { Branch, Member, PartyGroup } from '../../../src/domain/org/types';
 import type { FunctionContext } from '../../_runtime/context';
 import { authorise, requireActor } from '../../_runtime/actor';
-import { newId } from '../../_runtime/ids';
+import { createOnce, idForRequest } from '../../_runtime/idempotency';
 import { branchSummary, committeeName, getBranchOrThrow, getMemberOrThrow, summarise } from './views';
 
 export const DEFAULT_RELEASE_TIME = '07:00';
@@ -42,13 +42,22 @@ async function assertNameFree(ctx: FunctionContext, name: string, exceptId?: str
   if (clash.some((b) => b._id !== exceptId)) throw new AppError('BRANCH_NAME_TAKEN');
 }
 
+/** One branch per request id (see _runtime/idempotency.ts): a double tap or retry returns the first. */
 export async function createBranch(input: OrgInput<'branch.create'>, ctx: FunctionContext): Promise<BranchSummary> {
   const { actor } = await requireActor(ctx);
   authorise(canManageOrganisation(actor));
+  const branchId = idForRequest('b', 'org.branch.create', actor.memberId, input.requestId);
+  return createOnce(ctx.storage.collection<Branch>('branches'), branchId, {
+    create: () => insertBranch(ctx, input, branchId),
+    replay: (existing) => branchSummary(ctx.storage, existing._id),
+  });
+}
+
+async function insertBranch(ctx: FunctionContext, input: OrgInput<'branch.create'>, branchId: string): Promise<BranchSummary> {
   await assertNameFree(ctx, input.name);
   const now = ctx.now();
   const branch: Branch = {
-    _id: newId(ctx, 'b'),
+    _id: branchId,
     name: input.name,
     department: input.department,
     status: 'active',

@@ -4,7 +4,7 @@ import { canManageBranch } from '../../../src/domain/org/policies';
 import type { Member, PartyGroup } from '../../../src/domain/org/types';
 import type { FunctionContext } from '../../_runtime/context';
 import { authorise, requireActor } from '../../_runtime/actor';
-import { newId } from '../../_runtime/ids';
+import { createOnce, idForRequest } from '../../_runtime/idempotency';
 import { branchSummary, getBranchOrThrow } from './views';
 
 async function getGroupOrThrow(ctx: FunctionContext, groupId: string): Promise<PartyGroup> {
@@ -18,21 +18,25 @@ async function assertGroupNameFree(ctx: FunctionContext, branchId: string, name:
   if (clash.some((g) => g._id !== exceptId)) throw new AppError('GROUP_NAME_TAKEN');
 }
 
-/** Party groups are run by the branch itself (secretary / committee member) or the committee office. */
+/**
+ * Party groups are run by the branch itself (secretary / committee member) or the committee office.
+ * One group per request id (see _runtime/idempotency.ts): a double tap or retry returns the first.
+ */
 export async function createGroup(input: OrgInput<'group.create'>, ctx: FunctionContext): Promise<BranchSummary> {
   const { actor } = await requireActor(ctx);
   authorise(canManageBranch(actor, input.branchId));
-  const branch = await getBranchOrThrow(ctx.storage, input.branchId);
-  if (branch.status !== 'active') throw new AppError('BRANCH_ARCHIVED');
-  await assertGroupNameFree(ctx, branch._id, input.name);
-  await ctx.storage.collection<PartyGroup>('partyGroups').insert({
-    _id: newId(ctx, 'g'),
-    branchId: branch._id,
-    name: input.name,
-    status: 'active',
-    createdAt: ctx.now(),
+  const groups = ctx.storage.collection<PartyGroup>('partyGroups');
+  const groupId = idForRequest('g', 'org.group.create', actor.memberId, input.requestId);
+  return createOnce(groups, groupId, {
+    create: async () => {
+      const branch = await getBranchOrThrow(ctx.storage, input.branchId);
+      if (branch.status !== 'active') throw new AppError('BRANCH_ARCHIVED');
+      await assertGroupNameFree(ctx, branch._id, input.name);
+      await groups.insert({ _id: groupId, branchId: branch._id, name: input.name, status: 'active', createdAt: ctx.now() });
+      return branchSummary(ctx.storage, branch._id);
+    },
+    replay: (existing) => branchSummary(ctx.storage, existing.branchId),
   });
-  return branchSummary(ctx.storage, branch._id);
 }
 
 export async function renameGroup(input: OrgInput<'group.rename'>, ctx: FunctionContext): Promise<BranchSummary> {

@@ -5,7 +5,7 @@ import { canManageInvites } from '../../../src/domain/org/policies';
 import type { Invite, Member } from '../../../src/domain/org/types';
 import type { FunctionContext } from '../../_runtime/context';
 import { authorise, requireActor } from '../../_runtime/actor';
-import { DuplicateKeyError } from '../../_runtime/storage/port';
+import { createOnce, requestDigest } from '../../_runtime/idempotency';
 import { getBranchOrThrow } from './views';
 
 async function toViews(ctx: FunctionContext, invites: Invite[]): Promise<InviteView[]> {
@@ -31,31 +31,39 @@ export async function listInvites(input: OrgInput<'invites.list'>, ctx: Function
   return { invites: await toViews(ctx, invites) };
 }
 
+/**
+ * One invite per request id. The code is the document id, so it is derived from the request
+ * (SHA-256 of caller and the client's 128-bit random request id; see _runtime/idempotency.ts): a
+ * double tap or retry returns the first invite. Someone else's invite under the same code (1 in 31^8)
+ * is refused, never handed out; the client then sends a new request id.
+ */
 export async function createInvite(input: OrgInput<'invites.create'>, ctx: FunctionContext): Promise<InviteView> {
   const { actor } = await requireActor(ctx);
   authorise(canManageInvites(actor, input.branchId));
-  const branch = await getBranchOrThrow(ctx.storage, input.branchId);
-  if (branch.status !== 'active') throw new AppError('BRANCH_ARCHIVED');
-  const now = ctx.now();
-  // The code is the document id: a clash (1 in 31^8) just draws again.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const invite: Invite = {
-      _id: inviteCodeFrom(ctx.randomBytes(8)),
-      branchId: branch._id,
-      createdBy: actor.memberId,
-      createdAt: now,
-      expiresAt: inviteExpiry(now, input.days),
-      revokedAt: null,
-      uses: 0,
-    };
-    try {
-      await ctx.storage.collection<Invite>('invites').insert(invite);
+  const invites = ctx.storage.collection<Invite>('invites');
+  const code = inviteCodeFrom(requestDigest('org.invites.create', actor.memberId, input.requestId));
+  return createOnce(invites, code, {
+    create: async () => {
+      const branch = await getBranchOrThrow(ctx.storage, input.branchId);
+      if (branch.status !== 'active') throw new AppError('BRANCH_ARCHIVED');
+      const now = ctx.now();
+      const invite: Invite = {
+        _id: code,
+        branchId: branch._id,
+        createdBy: actor.memberId,
+        createdAt: now,
+        expiresAt: inviteExpiry(now, input.days),
+        revokedAt: null,
+        uses: 0,
+      };
+      await invites.insert(invite);
       return (await toViews(ctx, [invite]))[0];
-    } catch (err) {
-      if (!(err instanceof DuplicateKeyError)) throw err;
-    }
-  }
-  throw new AppError('INTERNAL');
+    },
+    replay: async (existing) => {
+      if (existing.createdBy !== actor.memberId) throw new AppError('CONFLICT', '邀请码生成冲突，请重试');
+      return (await toViews(ctx, [existing]))[0];
+    },
+  });
 }
 
 export async function revokeInvite(input: OrgInput<'invites.revoke'>, ctx: FunctionContext): Promise<InviteView> {

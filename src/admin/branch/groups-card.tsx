@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Card } from '../../components/card';
 import { FormDialog } from '../../components/form-dialog';
 import { TextField } from '../../components/text-field';
+import { useRequestId } from '../../hooks/use-request-id';
 import { orgApi } from '../../platform/api';
 import { toastSuccess } from '../../platform/feedback';
 import type { BranchSummary } from '../../domain/api/org';
@@ -16,9 +17,12 @@ type DialogState = { kind: 'create' } | { kind: 'rename'; group: Group } | { kin
 export function GroupsCard({ branch, canManage, onChanged }: { branch: BranchSummary; canManage: boolean; onChanged: (b: BranchSummary) => void }) {
   const [dialog, setDialog] = useState<DialogState>(null);
   const [name, setName] = useState('');
+  // One id per opening of the create dialog: its retries (an error, a double tap) create one group.
+  const createRequest = useRequestId();
 
   const open = (next: DialogState) => {
     setName(next?.kind === 'rename' ? next.group.name : '');
+    if (next?.kind === 'create') createRequest.renew();
     setDialog(next);
   };
   const confirm = async () => {
@@ -26,7 +30,7 @@ export function GroupsCard({ branch, canManage, onChanged }: { branch: BranchSum
     const trimmed = name.trim();
     const result =
       dialog.kind === 'create'
-        ? await orgApi('group.create', { branchId: branch._id, name: trimmed })
+        ? await orgApi('group.create', { branchId: branch._id, name: trimmed, requestId: createRequest.current() })
         : dialog.kind === 'rename'
           ? await orgApi('group.rename', { groupId: dialog.group._id, name: trimmed })
           : await orgApi('group.archive', { groupId: dialog.group._id });

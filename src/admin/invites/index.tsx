@@ -6,6 +6,7 @@ import { Card } from '../../components/card';
 import { FormDialog } from '../../components/form-dialog';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { useAsync } from '../../hooks/use-async';
+import { useRequestId } from '../../hooks/use-request-id';
 import { orgApi } from '../../platform/api';
 import { copyText, toastSuccess } from '../../platform/feedback';
 import type { InviteView } from '../../domain/api/org';
@@ -21,13 +22,16 @@ function IssueCard({ branchId, onIssued }: { branchId: string; onIssued: () => v
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<InviteView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const requestId = useRequestId();
 
   const issue = async () => {
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      setIssued(await orgApi('invites.create', { branchId, days }));
+      // Retried taps after an error reuse the id (one invite); after success the next tap is a new invite.
+      setIssued(await orgApi('invites.create', { branchId, days, requestId: requestId.current() }));
+      requestId.renew();
       onIssued();
     } catch (e) {
       setError(errorMessage(e, '生成失败，请重试'));
@@ -48,7 +52,7 @@ function IssueCard({ branchId, onIssued }: { branchId: string; onIssued: () => v
         ))}
       </Radio.Group>
       {error && <Text className="form-error">{error}</Text>}
-      <Button className="issue-invite" type="primary" size="large" block loading={busy} onClick={() => void issue()}>
+      <Button className="issue-invite" type="primary" size="large" block loading={busy} disabled={busy} onClick={() => void issue()}>
         生成邀请码
       </Button>
       {issued && (

@@ -87,7 +87,9 @@ export function suggestedMinutes(body: ReadonlyArray<BlockDraft>): number {
   return Math.min(LESSON_LIMITS.totalMaxSec / 60, Math.max(1, Math.ceil(sec / 60)));
 }
 
-type Content = Omit<LessonsInput<'library.create'>, 'branchId'>;
+type Content = Omit<LessonsInput<'library.create'>, 'branchId' | 'requestId'>;
+/** The form is checked without its request id, which is added when saving. */
+const formSchema = v.omit(lessonsInput['library.create'], ['requestId']);
 
 export function contentOf(d: LessonDraft): Content {
   const media = d.kind !== 'article';
@@ -134,7 +136,7 @@ export function problemOf(d: LessonDraft, branchId: string | null): string | nul
     const minutes = Number(d.minutes.trim() || suggestedMinutes(d.body));
     if (!Number.isFinite(minutes) || minutes <= 0) return '请填写学习时长（分钟）';
   }
-  const parsed = v.safeParse(lessonsInput['library.create'], { branchId, ...contentOf(d) });
+  const parsed = v.safeParse(formSchema, { branchId, ...contentOf(d) });
   if (!parsed.success) {
     const issue = parsed.issues[0];
     return `${placeOf(issue?.path as never)}${issue?.message ?? '请检查填写内容'}`;

@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Card } from '../../components/card';
 import { FormDialog } from '../../components/form-dialog';
 import type { LessonAdminView, LessonsInput } from '../../domain/api/lessons';
+import { useRequestId } from '../../hooks/use-request-id';
 import { lessonsApi } from '../../platform/api';
 import { toastSuccess } from '../../platform/feedback';
 import { errorMessage } from '../../utils/error-message';
@@ -41,13 +42,15 @@ export function EditForm({ view, branchId, canEdit }: EditFormProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [archiving, setArchiving] = useState(false);
+  // A new lesson is created once for this form, however often 保存 is tapped or retried.
+  const createRequest = useRequestId();
   const mode = view?.editMode ?? 'free';
   const readOnly = !canEdit || mode === 'locked';
   const contentLocked = readOnly || mode === 'metadata';
   const update = (fn: (d: LessonDraft) => LessonDraft) => setDraft((d) => fn(d));
 
   /** What goes to the function; locked parts are sent back exactly as loaded. */
-  const content = (): Omit<LessonsInput<'library.create'>, 'branchId'> => {
+  const content = (): Omit<LessonsInput<'library.create'>, 'branchId' | 'requestId'> => {
     const c = contentOf(draft);
     if (!view || mode === 'free') return c;
     return { ...c, kind: view.kind, durationSec: view.durationSec, chapters: view.chapters, body: view.body, questions: view.questions };
@@ -63,7 +66,7 @@ export function EditForm({ view, branchId, canEdit }: EditFormProps) {
     setBusy(true);
     try {
       if (view) await lessonsApi('library.update', { lessonId: view._id, ...content() });
-      else await lessonsApi('library.create', { branchId, ...content() });
+      else await lessonsApi('library.create', { branchId, ...content(), requestId: createRequest.current() });
       toastSuccess('已保存');
       leave();
     } catch (e) {
@@ -105,7 +108,7 @@ export function EditForm({ view, branchId, canEdit }: EditFormProps) {
       {!readOnly && (
         <View className="block-actions edit-submit">
           {error && <Text className="form-error lesson-edit-error">{error}</Text>}
-          <Button className="lesson-save" type="primary" size="large" block loading={busy} onClick={() => void save()}>
+          <Button className="lesson-save" type="primary" size="large" block loading={busy} disabled={busy} onClick={() => void save()}>
             {view ? '保存修改' : '保存到课程库'}
           </Button>
           {view && (

@@ -6,6 +6,7 @@ import { FormDialog } from '../../components/form-dialog';
 import { TextField } from '../../components/text-field';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { useAsync } from '../../hooks/use-async';
+import { useRequestId } from '../../hooks/use-request-id';
 import { orgApi } from '../../platform/api';
 import { toastSuccess } from '../../platform/feedback';
 import type { BranchSummary } from '../../domain/api/org';
@@ -54,10 +55,13 @@ export default function OrgPage() {
   const [dialog, setDialog] = useState<DialogState>(null);
   const [name, setName] = useState('');
   const [department, setDepartment] = useState('');
+  // One id per opening of the create dialog: its retries (an error, a double tap) create one branch.
+  const createRequest = useRequestId();
 
   const open = (next: DialogState) => {
     setName(next?.kind === 'rename' ? next.branch.name : '');
     setDepartment('');
+    if (next?.kind === 'create') createRequest.renew();
     setDialog(next);
   };
   const done = async (message: string) => {
@@ -68,7 +72,7 @@ export default function OrgPage() {
   const confirm = async () => {
     if (!dialog) return;
     if (dialog.kind === 'create') {
-      await orgApi('branch.create', { name: name.trim(), department: department.trim() });
+      await orgApi('branch.create', { name: name.trim(), department: department.trim(), requestId: createRequest.current() });
       await done('支部已创建');
     } else if (dialog.kind === 'rename') {
       await orgApi('branch.rename', { branchId: dialog.branch._id, name: name.trim() });

@@ -11,6 +11,12 @@ export const employeeNo = v.pipe(
   v.trim(),
   v.regex(/^[A-Za-z0-9-]{2,20}$/, '工号格式不正确（2–20 位字母、数字或连字符）'),
 );
+/**
+ * A client request id: generated once per user intent (when a form opens) and reused on retries and
+ * double taps, so the function creates at most one thing for it (cloudfunctions/_runtime/idempotency.ts).
+ * 16–64 URL-safe characters: clients send 128 random bits (newRequestId in src/utils/request-id.ts).
+ */
+export const requestId = v.pipe(v.string('缺少请求编号，请刷新页面后重试'), v.regex(/^[A-Za-z0-9_-]{16,64}$/, '请求编号格式不正确，请刷新页面后重试'));
 /** Paging by key: the last item's sort key from the previous page. */
 export const cursor = v.optional(v.nullable(v.pipe(v.string(), v.maxLength(200))));
 

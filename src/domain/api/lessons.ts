@@ -8,7 +8,7 @@ import { LESSON_LIMITS as L } from '../lesson/limits';
 import type { BranchDayStats, CommitteeMatrix, DailyRate, LessonStats, RateSummary } from '../lesson/stats';
 import type { WeeklyProgress } from '../lesson/streak';
 import type { LessonCard, ProgressView } from '../lesson/views';
-import { cursor, id, payload } from './common';
+import { cursor, id, payload, requestId } from './common';
 
 /** The `lessons` function: today's lesson, study and progress, the check, catch-up, library, plan, stats. */
 
@@ -138,7 +138,7 @@ export const lessonsInput = {
   }),
   'library.get': payload({ lessonId: id }),
   /** `branchId` null: the central library (committee); otherwise the branch's own lesson. */
-  'library.create': payload({ branchId: v.nullable(id), ...lessonContentEntries }),
+  'library.create': payload({ branchId: v.nullable(id), ...lessonContentEntries, requestId }),
   'library.update': payload({ lessonId: id, ...lessonContentEntries }),
   'library.archive': payload({ lessonId: id }),
   /** `branchId` null: the central plan; otherwise that branch's resolved calendar. */

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { NoticeAudience, NoticeStatus, ReminderBatch } from '../notice/types';
 import { NOTICE_LIMITS } from '../notice/limits';
-import { id, payload } from './common';
+import { id, payload, requestId } from './common';
 
 /** The `notices` function: publish, read receipts, tracking, reminders. */
 
@@ -52,6 +52,8 @@ export const noticesInput = {
     deadline: v.optional(v.nullable(epochMs), null),
     /** Null or absent: publish now. */
     publishAt: v.optional(v.nullable(epochMs), null),
+    /** The same id again returns the notice it published (a double tap or retry publishes once). */
+    requestId,
   }),
   update: payload({ noticeId: id, title, body, images: v.optional(images, []) }),
   withdraw: payload({ noticeId: id }),

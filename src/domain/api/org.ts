@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Branch, Member, MemberMove, PartyGroup, Role } from '../org/types';
-import { cursor, employeeNo, id, payload, shortName } from './common';
+import { cursor, employeeNo, id, payload, requestId, shortName } from './common';
 
 /** The `org` function: organisation, identity binding, roster import, invites. */
 
@@ -12,11 +12,11 @@ export const orgInput = {
   'bind.roster': payload({ name: shortName('姓名'), employeeNo }),
   'branches.list': payload({ includeArchived: v.optional(v.boolean()) }),
   'branch.get': payload({ branchId: id }),
-  'branch.create': payload({ name: shortName('支部名称'), department: shortName('科室') }),
+  'branch.create': payload({ name: shortName('支部名称'), department: shortName('科室'), requestId }),
   'branch.rename': payload({ branchId: id, name: shortName('支部名称') }),
   'branch.archive': payload({ branchId: id }),
   'branch.assignRole': payload({ branchId: id, memberId: id, role: branchRole }),
-  'group.create': payload({ branchId: id, name: shortName('党小组名称') }),
+  'group.create': payload({ branchId: id, name: shortName('党小组名称'), requestId }),
   'group.rename': payload({ groupId: id, name: shortName('党小组名称') }),
   'group.archive': payload({ groupId: id }),
   'members.list': payload({ branchId: id, after: cursor, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))) }),
@@ -24,7 +24,7 @@ export const orgInput = {
   'member.setGroup': payload({ memberId: id, groupId: v.nullable(id) }),
   'member.history': payload({ memberId: id }),
   'invites.list': payload({ branchId: id }),
-  'invites.create': payload({ branchId: id, days: v.pipe(v.number('请选择有效期'), v.integer(), v.minValue(1, '有效期至少 1 天'), v.maxValue(30, '有效期最长 30 天')) }),
+  'invites.create': payload({ branchId: id, days: v.pipe(v.number('请选择有效期'), v.integer(), v.minValue(1, '有效期至少 1 天'), v.maxValue(30, '有效期最长 30 天')), requestId }),
   'invites.revoke': payload({ code: v.pipe(v.string(), v.minLength(4), v.maxLength(20)) }),
   'roster.validate': payload({
     fileName: v.pipe(v.string('请选择文件'), v.regex(/\.(xlsx|csv)$/i, '仅支持 xlsx 或 csv 文件'), v.maxLength(200)),
