@@ -2,6 +2,7 @@ import { lessonsFunction } from '../../../cloudfunctions/lessons/src/handler';
 import { noticesFunction } from '../../../cloudfunctions/notices/src/handler';
 import { orgFunction } from '../../../cloudfunctions/org/src/handler';
 import { COLLECTIONS } from '../../../cloudfunctions/_runtime/storage/collections';
+import type { FunctionHandler } from '../../../cloudfunctions/_runtime/handler';
 import type { Member } from '../../../src/domain/org/types';
 import { ADMIN, makeWorld, requestId, type FunctionWorld } from '../harness';
 import { articleInput } from '../lessons-fixtures';
@@ -58,7 +59,7 @@ export async function makeScene(): Promise<Scene> {
     committeeA: of(BRANCH_A, 'branch_committee')[0].openid,
     admin: ADMIN,
   };
-  const call = <T = any>(fn: typeof orgFunction, who: string | null, action: string, data: unknown) => world.ok<T>(fn, who, action, data);
+  const call = <T = any>(fn: FunctionHandler, who: string | null, action: string, data: unknown) => world.ok<T>(fn, who, action, data);
 
   // From A's committee member (in group 2), so group 1's secretary is a recipient and not its author.
   const notice = await call(noticesFunction, of(BRANCH_A, 'branch_committee')[0].openid, 'publish', {
