@@ -13,6 +13,7 @@ import path from 'node:path';
 import { openSqliteStorage } from '../../cloudfunctions/_runtime/storage/sqlite';
 import type { Member } from '../../src/domain/org/types';
 import type { Notice, Receipt } from '../../src/domain/notice/types';
+import { requestId } from '../functions/harness';
 
 jest.setTimeout(60_000);
 
@@ -85,7 +86,7 @@ describe('kill -9 during a write burst', () => {
       while (!stopped) {
         const title = `耐久测试-${n++}`;
         try {
-          const res = await post(`${first.url}/api/fn/notices`, { action: 'publish', data: { title, body: '写入压力测试', audience: { kind: 'branch', branchId } } }, secretaryToken);
+          const res = await post(`${first.url}/api/fn/notices`, { action: 'publish', data: { title, body: '写入压力测试', audience: { kind: 'branch', branchId }, requestId: requestId() } }, secretaryToken);
           if (res.ok) published.push(res.data.noticeId);
           else throw new Error(`publish refused: ${res.code} ${res.message}`);
         } catch (err) {
