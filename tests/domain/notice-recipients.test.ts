@@ -1,5 +1,5 @@
 import { resolveRecipients } from '../../src/domain/notice/audience';
-import { expectedReaders, needsReminder, readRate } from '../../src/domain/notice/rules';
+import { excuseLabel, expectedReaders, needsReminder, readRate } from '../../src/domain/notice/rules';
 import type { Receipt } from '../../src/domain/notice/types';
 import type { Member } from '../../src/domain/org/types';
 
@@ -65,5 +65,14 @@ describe('members who never bound WeChat', () => {
 
   it('count normally once bound', () => {
     expect(readRate(rows)).toMatchObject({ unread: 2, unbound: 0, ratePercent: 33.3 });
+  });
+});
+
+describe('an excused member\'s state', () => {
+  it('reads as the reason given, never 请假：请假', () => {
+    expect(excuseLabel('请假')).toBe('请假');
+    expect(excuseLabel(null)).toBe('请假');
+    expect(excuseLabel('夜班：周三夜班')).toBe('夜班：周三夜班');
+    expect(excuseLabel('外出培训')).toBe('免读：外出培训');
   });
 });

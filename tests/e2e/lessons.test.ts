@@ -85,6 +85,9 @@ describe('the daily micro-lesson in the browser', () => {
     await visible(page, '.check-submit').click();
     await visible(page, '.check-score').waitFor({ timeout: 15000 });
     expect(await visible(page, '.check-score').textContent()).toContain(`${lesson.questions.length} / ${lesson.questions.length}`);
+    // Right picks turn green: nothing stays in the red “picking” or “wrong” state.
+    expect(await page.locator('.check-option.is-selected:visible, .check-option.is-wrong:visible').count()).toBe(0);
+    expect(await page.locator('.check-option.is-answer.is-chosen:visible').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await context.close();
 

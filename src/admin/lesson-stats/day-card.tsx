@@ -62,7 +62,7 @@ export function DayCard({ view, branchId, isToday, onBackToToday }: DayCardProps
             </View>
           )}
         </View>
-        <PercentBar percent={view.ratePercent ?? 0} done={view.ratePercent === 100} />
+        <PercentBar percent={view.ratePercent} done={view.ratePercent === 100} showText={false} />
       </Card>
       <Card title="未学名单" className="lesson-not-studied">
         {notStudied === 0 ? (

@@ -15,6 +15,7 @@ import { ContentFields } from './content-fields';
 import { PublishOptions } from './publish-options';
 import { defaultSchedule, scheduleTimes, type ScheduleDraft } from './schedule';
 import { useImageUploads } from './use-image-uploads';
+import { useFormError } from '../../hooks/use-form-error';
 
 /** Who publishes decides what they can address: their branch (officer) or the hospital (committee). */
 export type Publisher = { kind: 'branch'; branchId: string } | { kind: 'committee' };
@@ -26,7 +27,7 @@ export function NewNoticeForm({ publisher }: { publisher: Publisher }) {
   const [audience, setAudience] = useState<AudienceDraft>(() => emptyDraft(publisher.kind === 'branch' ? 'branch' : null));
   const [requireAck, setRequireAck] = useState(false);
   const [schedule, setSchedule] = useState<ScheduleDraft>(() => defaultSchedule(Date.now()));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useFormError([title, body, uploads.images, audience, requireAck, schedule]);
   const [busy, setBusy] = useState(false);
 
   const branchId = publisher.kind === 'branch' ? publisher.branchId : null;

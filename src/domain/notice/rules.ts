@@ -73,6 +73,16 @@ export function readRate(receipts: Receipt[], unbound: ReadonlySet<string> = NO_
 /** How many are expected to read: the denominator of 已读 x / y. */
 export const expectedReaders = (c: Pick<ReadCounts, 'recipients' | 'excused' | 'unbound'>): number => c.recipients - c.excused - c.unbound;
 
+/**
+ * How an excused member's state reads: the reason already names the kind (请假, 夜班, 请假：…), so it
+ * is shown as it is, never “请假：请假”; a free-text reason is shown as 免读：….
+ */
+export function excuseLabel(reason: string | null): string {
+  const text = (reason ?? '').trim();
+  if (!text) return '请假';
+  return /^(请假|夜班|休假|出差|病假|事假)/.test(text) ? text : `免读：${text}`;
+}
+
 /** Plain-text excerpt for lists: whitespace collapsed, cut at 80 characters. */
 export const excerptOf = (body: string, max = 80): string => {
   const flat = body.replace(/\s+/g, ' ').trim();
