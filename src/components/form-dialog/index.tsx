@@ -23,7 +23,7 @@ export function FormDialog({ visible, title, confirmText = '确定', onConfirm, 
   const [error, setError] = useFormError(values);
   useEffect(() => {
     if (visible) setError(null);
-  }, [visible]);
+  }, [visible, setError]);
 
   const confirm = async () => {
     setError(null);
