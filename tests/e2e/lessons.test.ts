@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Lesson } from '../../src/domain/lesson/lesson';
 import { dateInZone, instantInZone } from '../../src/domain/lesson/dates';
+import { minReadingSeconds } from '../../src/domain/lesson/library';
 import type { Member } from '../../src/domain/org/types';
 import { collectPageErrors, phoneContext, signInAs, visible } from './support/browser';
 import { hostAndBrowserPerFile } from './support/suite';
@@ -18,6 +19,14 @@ function nextMorning(): { at: number; date: string } {
 async function read(page: Page, seconds: number) {
   for (let s = 0; s < seconds; s += 10) {
     await visible(page, '.lesson-article').click({ position: { x: 20, y: 20 } });
+    suite.host.clock.advance(10_000);
+    await page.clock.runFor(10_000);
+  }
+}
+
+/** Stays on the page without touching it: only the clocks (browser and host) move on. */
+async function stay(page: Page, seconds: number) {
+  for (let s = 0; s < seconds; s += 10) {
     suite.host.clock.advance(10_000);
     await page.clock.runFor(10_000);
   }
@@ -71,11 +80,14 @@ describe('the daily micro-lesson in the browser', () => {
     await visible(page, '.today-lesson-start').click();
     await visible(page, '.lesson-article').waitFor({ timeout: 15000 });
 
-    await read(page, 60);
+    // A fast reader: at the end after 20 s, then stays there without another gesture.
+    await read(page, 20);
     await visible(page, '.lesson-article-end').scrollIntoViewIfNeeded();
-    await read(page, 120);
-    await page.mouse.wheel(0, 20000);
+    await stay(page, 10);
+    expect(await visible(page, '.lesson-read-left').textContent()).toMatch(/还需阅读 \d+ 秒/);
+    await stay(page, minReadingSeconds(lesson) + 10);
     await visible(page, '.lesson-completed').waitFor({ timeout: 20000 });
+    expect(await page.locator('.lesson-read-left:visible').count()).toBe(0);
 
     for (let q = 0; q < lesson.questions.length; q++) {
       for (const option of lesson.questions[q].correct) {

@@ -20,6 +20,9 @@ async function historyWorld(): Promise<{ world: FunctionWorld; ms: number; seede
   return { world, ms: performance.now() - t0, seeded };
 }
 
+// Two seeded worlds (with the demo lessons' generated audio) on a shared machine.
+jest.setTimeout(60_000);
+
 describe('the demo hospital with a month of history', () => {
   let world: FunctionWorld;
   let seeded: Awaited<ReturnType<typeof seedDemoHistory>>;
