@@ -117,8 +117,12 @@ function studyHistory(rng: Rng, now: number, branches: Branch[], members: Member
   for (const branch of branches) {
     const roster = members.filter((m) => m.branchId === branch._id);
     // Each branch has its own habit: most study 75–95 %, a couple of busy wards less.
-    const habit = between(rng, 0.72, 0.95) - (rng() < 0.15 ? 0.15 : 0);
-    for (let k = DEMO_HISTORY_DAYS; k >= 1; k--) {
+    const habit = between(rng, 0.7, 0.94) - (rng() < 0.15 ? 0.15 : 0);
+    // Lessons recur in a month's plan and a completion counts for every day the lesson was planned, so
+    // walk back from yesterday: the recent weeks get their own rates, and an older day of a lesson seen
+    // again later adds only a few completions (which also lift the later day, as catching up does).
+    const seen = new Set<string>();
+    for (let k = 1; k <= DEMO_HISTORY_DAYS; k++) {
       const date = addDays(today, -k);
       const entry = plan.get(planEntryId('branch', branch._id, date)) ?? plan.get(planEntryId('central', null, date));
       const lesson = entry?.lessonId ? lessons.get(entry.lessonId) : undefined;
@@ -134,7 +138,9 @@ function studyHistory(rng: Rng, now: number, branches: Branch[], members: Member
         memberIds: roster.map((m) => m._id),
       });
       if (!lesson) continue;
-      const rate = clamp(habit + between(rng, -0.12, 0.08) - (isWeekday(date) ? 0 : 0.08), 0.45, 1);
+      const fresh = clamp(habit + between(rng, -0.12, 0.08) - (isWeekday(date) ? 0 : 0.08), 0.45, 1);
+      const rate = seen.has(lesson._id) ? fresh * 0.25 : fresh;
+      seen.add(lesson._id);
       for (const m of roster) {
         if (m.openid === null) continue;
         const id = progressId(lesson._id, m._id);
