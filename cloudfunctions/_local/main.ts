@@ -8,6 +8,7 @@ import { localWeChatGateway } from '../_runtime/wechat/local';
 import { LOCAL_FUNCTIONS } from './functions';
 import { isSeeded, seedDemoHospital } from './seed/demo-hospital';
 import { isDemoHospital, seedDemoLessons } from './seed/demo-lessons';
+import { DEMO_HISTORY_DAYS, seedDemoHistory } from './seed/demo-history';
 import { startLocalScheduler } from './scheduler-loop';
 import { createLocalHost } from './server';
 
@@ -42,6 +43,11 @@ async function main(): Promise<void> {
   if (demo && (await isDemoHospital(storage))) {
     const lessons = await seedDemoLessons(storage, localMediaStore(path.join(dataDir, 'files')), Date.now());
     if (lessons.lessons) console.log(`已创建示例微党课：${lessons.lessons} 课，排课 ${lessons.planned} 天`);
+    // A month of history (study, notices) so every view has data at once; only with fresh demo lessons.
+    if (lessons.lessons) {
+      const history = await seedDemoHistory(storage, Date.now());
+      console.log(`已生成近 ${DEMO_HISTORY_DAYS} 天的演示记录：学习 ${history.progress} 条，通知 ${history.notices} 条`);
+    }
   }
 
   const files = localFileStore(path.join(dataDir, 'files'));

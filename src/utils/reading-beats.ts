@@ -1,20 +1,21 @@
 /**
- * Active reading time for an article: time counts only while the page is on screen and the reader
- * scrolled or touched within the last 30 s. `tick` is called about once a second; a beat carries the
- * active time since the previous one, the furthest scroll fraction and whether the end was seen.
+ * Reading time for an article: time counts while the article is on screen and the app in front,
+ * whether or not the reader scrolls (a fast reader who waits at the end must not stall; a phone left
+ * alone locks its screen, which hides the page and stops the count). `tick` is called about once a
+ * second; a beat carries the reading time since the previous one, the furthest scroll fraction and
+ * whether the end was seen.
  */
 export type ReadBeat = { activeMs: number; position: number; atEnd: boolean };
-
-export const IDLE_AFTER_MS = 30 * 1000;
 /** The server counts at most 30 s per beat; stay well under it. */
 const MAX_BEAT_MS = 25 * 1000;
 /** A gap between ticks longer than this (the phone slept, the page was frozen) is not reading. */
 const MAX_TICK_GAP_MS = 5 * 1000;
 
 export class ReadingTracker {
-  private lastActivity: number;
   private lastTick: number;
   private activeMs = 0;
+  /** All reading time counted since the page opened (for “还需阅读 X 秒”). */
+  private totalMs = 0;
   private position = 0;
   private current = 0;
   private atEnd = false;
@@ -22,30 +23,28 @@ export class ReadingTracker {
   private lastPosition = 0;
 
   constructor(private readonly now: () => number = Date.now) {
-    // Opening the lesson is itself an interaction.
-    this.lastActivity = now();
-    this.lastTick = this.lastActivity;
+    this.lastTick = now();
   }
 
-  /** The reader scrolled, touched or tapped. */
-  touch(): void {
-    this.lastActivity = this.now();
-  }
-
-  /** About once a second; `visible` is whether the page is on screen. */
+  /** About once a second; `visible` is whether the article is on screen with the app in front. */
   tick(visible: boolean): void {
     const t = this.now();
     const gap = t - this.lastTick;
     this.lastTick = t;
     if (!visible || gap <= 0 || gap > MAX_TICK_GAP_MS) return;
-    if (t - this.lastActivity > IDLE_AFTER_MS) return;
-    this.activeMs = Math.min(this.activeMs + gap, MAX_BEAT_MS);
+    const counted = Math.min(this.activeMs + gap, MAX_BEAT_MS) - this.activeMs;
+    this.activeMs += counted;
+    this.totalMs += counted;
   }
 
   /** The page came back: do not count the time it was away. */
   resume(): void {
     this.lastTick = this.now();
-    this.lastActivity = this.lastTick;
+  }
+
+  /** Reading seconds counted on this phone since the page opened. */
+  get countedSec(): number {
+    return this.totalMs / 1000;
   }
 
   /** Where the reader is now (scroll fraction, 0–1); the furthest is kept too. */
@@ -89,4 +88,13 @@ export class ReadingTracker {
     if (this.atEnd) this.endReported = true;
     return beat;
   }
+}
+
+/**
+ * Seconds of reading still needed before the article can complete: the minimum less what the server
+ * had when the page opened and what this phone has counted since (not yet all saved). Never negative.
+ */
+export function readingSecondsLeft(minReadSec: number, readSecAtOpen: number, countedSec: number, serverReadSec = 0): number {
+  const read = Math.max(serverReadSec, readSecAtOpen + countedSec);
+  return Math.max(0, Math.ceil(minReadSec - read));
 }

@@ -1,7 +1,7 @@
 /**
  * The demo hospital's lessons (cloudfunctions/_local/seed) built through the domain: every one must be
  * a valid library lesson (assertLessonContent via buildLesson, and the library form's input schema),
- * sized as a daily micro-lesson, and the central plan must cycle them over the weekdays.
+ * sized as a daily micro-lesson, and the central plan must cycle them over every day.
  */
 import * as v from 'valibot';
 import { lessonContentEntries } from '../../src/domain/api/lessons';
@@ -87,31 +87,31 @@ describe('demo lesson texts', () => {
 describe('demo central plan', () => {
   const ids = DEMO_LESSON_TEXTS.map((_, i) => demoLessonId(i));
 
-  it('covers every weekday from a week ago to 30 days ahead, starting the cycle today', () => {
+  it('covers every day, weekends too, from 30 days ago (the demo history) to 30 days ahead, starting the cycle today', () => {
     // Monday 2026-11-23 07:00 Shanghai.
     const plan = demoCentralPlan(ids, MON_0700);
-    expect(demoPlanWindow(MON_0700)).toEqual({ today: '2026-11-23', from: '2026-11-16', to: '2026-12-23' });
-    expect(plan.every((d) => isWeekday(d.date))).toBe(true);
-    expect(plan[0].date).toBe('2026-11-16');
+    expect(demoPlanWindow(MON_0700)).toEqual({ today: '2026-11-23', from: '2026-10-24', to: '2026-12-23' });
+    expect(plan[0].date).toBe('2026-10-24');
     expect(plan[plan.length - 1].date).toBe('2026-12-23');
-    expect(plan).toHaveLength(28);
+    expect(plan).toHaveLength(61);
+    expect(plan.some((d) => !isWeekday(d.date))).toBe(true);
     expect(plan.find((d) => d.date === '2026-11-23')!.lessonId).toBe('l_demo01');
     expect(plan.find((d) => d.date === '2026-11-24')!.lessonId).toBe('l_demo02');
-    // The week before takes the end of the cycle: Friday the 20th is the last lesson.
-    expect(plan.find((d) => d.date === '2026-11-20')!.lessonId).toBe(ids[ids.length - 1]);
-    // Cycling: consecutive weekdays follow the list, wrapping around.
+    // The day before takes the end of the cycle.
+    expect(plan.find((d) => d.date === '2026-11-22')!.lessonId).toBe(ids[ids.length - 1]);
+    // Cycling: consecutive days follow the list, wrapping around.
     for (let k = 1; k < plan.length; k++) {
       const prev = ids.indexOf(plan[k - 1].lessonId);
       expect(plan[k].lessonId).toBe(ids[(prev + 1) % ids.length]);
     }
   });
 
-  it('uses the Shanghai date and starts on Monday when seeded at the weekend', () => {
+  it('uses the Shanghai date, and plans the weekend', () => {
     // Saturday 2026-11-21 00:30 in Shanghai is still Friday in UTC.
     const plan = demoCentralPlan(ids, at('2026-11-20T16:30:00Z'));
     expect(demoPlanWindow(at('2026-11-20T16:30:00Z')).today).toBe('2026-11-21');
-    expect(plan.find((d) => d.date === '2026-11-23')!.lessonId).toBe('l_demo01');
-    expect(plan.some((d) => d.date === '2026-11-21' || d.date === '2026-11-22')).toBe(false);
+    expect(plan.find((d) => d.date === '2026-11-21')!.lessonId).toBe('l_demo01');
+    expect(plan.find((d) => d.date === '2026-11-22')!.lessonId).toBe('l_demo02');
     expect(SH).toBe(LESSON_LIMITS.defaultTimeZone);
   });
 

@@ -27,11 +27,28 @@ describe('a branch day', () => {
     });
     expect([s.expected, s.completed, s.ratePercent]).toEqual([5, 2, 40]);
     expect(s.groups).toEqual([
-      { groupId: 'g1', groupName: '第一党小组', expected: 2, completed: 1, notStudied: [{ memberId: 'm2', name: '李医生', percent: 40, started: true }] },
-      { groupId: 'g2', groupName: '第二党小组', expected: 1, completed: 0, notStudied: [{ memberId: 'm3', name: '王技师', percent: 10, started: true }] },
+      { groupId: 'g1', groupName: '第一党小组', expected: 2, completed: 1, notStudied: [{ memberId: 'm2', name: '李医生', percent: 40, started: true }], studied: [{ memberId: 'm1', name: '张护士', completedAt: MON_0700 + 1000 }] },
+      { groupId: 'g2', groupName: '第二党小组', expected: 1, completed: 0, notStudied: [{ memberId: 'm3', name: '王技师', percent: 10, started: true }], studied: [] },
       // No group, or a group no longer in the branch: “未分组”, last.
-      { groupId: null, groupName: '未分组', expected: 2, completed: 1, notStudied: [{ memberId: 'm5', name: '钱医生', percent: 0, started: false }] },
+      { groupId: null, groupName: '未分组', expected: 2, completed: 1, notStudied: [{ memberId: 'm5', name: '钱医生', percent: 0, started: false }], studied: [{ memberId: 'm4', name: '赵护士', completedAt: MON_0700 + 5000 }] },
     ]);
+    expect(s.unbound).toEqual([]);
+  });
+
+  it('sets members who never bound WeChat apart from 未学 and out of the rate, unless they completed', () => {
+    const s = branchDayStats({
+      date: '2026-11-23',
+      lessonId: 'L1',
+      members: [...members.slice(0, 3).map((m) => ({ ...m, bound: m._id !== 'm3' })), { ...members[3], bound: false }],
+      groups,
+      progress: [prog('m1', MON_0700 + 1000, 100), prog('m4', MON_0700 + 5000, 100)],
+    });
+    expect([s.expected, s.completed, s.ratePercent]).toEqual([3, 2, 66.7]);
+    expect(s.unbound).toEqual([{ memberId: 'm3', name: '王技师', groupName: '第二党小组' }]);
+    expect(s.groups.flatMap((g) => g.notStudied.map((m) => m.memberId))).toEqual(['m2']);
+    const rates = dailyRates([{ date: '2026-11-23', lessonId: 'L1', memberIds: ['m1', 'm2', 'm3'] }], completionIndex([prog('m1', 1, 100)]), new Set(['m3']));
+    expect(rates[0]).toMatchObject({ expected: 2, completed: 1, unbound: 1, ratePercent: 50 });
+    expect(notStudiedSheet(s).slice(1)).toEqual([['第一党小组', '李医生', 0, '未开始'], ['第二党小组', '王技师', 0, '未绑定微信']]);
   });
 
   it('counts only completions up to asOf', () => {
@@ -41,7 +58,7 @@ describe('a branch day', () => {
   });
 
   it('has no rate on a day without a lesson', () => {
-    expect(branchDayStats({ date: '2026-11-23', lessonId: null, members, groups, progress: [] })).toEqual({ date: '2026-11-23', lessonId: null, expected: 0, completed: 0, ratePercent: null, groups: [] });
+    expect(branchDayStats({ date: '2026-11-23', lessonId: null, members, groups, progress: [] })).toEqual({ date: '2026-11-23', lessonId: null, expected: 0, completed: 0, ratePercent: null, groups: [], unbound: [] });
   });
 
   it('rounds rates to one decimal and has none when nobody is expected', () => {
@@ -76,19 +93,19 @@ describe('daily rates and trend', () => {
       index,
     );
     expect(rates).toEqual([
-      { date: '2026-11-21', lessonId: 'A', expected: 3, completed: 2, ratePercent: 66.7 },
-      { date: '2026-11-22', lessonId: null, expected: 0, completed: 0, ratePercent: null },
-      { date: '2026-11-23', lessonId: 'B', expected: 2, completed: 1, ratePercent: 50 },
+      { date: '2026-11-21', lessonId: 'A', expected: 3, completed: 2, unbound: 0, ratePercent: 66.7 },
+      { date: '2026-11-22', lessonId: null, expected: 0, completed: 0, unbound: 0, ratePercent: null },
+      { date: '2026-11-23', lessonId: 'B', expected: 2, completed: 1, unbound: 0, ratePercent: 50 },
       // Completed after asOf: not yet.
-      { date: '2026-11-24', lessonId: 'C', expected: 1, completed: 0, ratePercent: 0 },
+      { date: '2026-11-24', lessonId: 'C', expected: 1, completed: 0, unbound: 0, ratePercent: 0 },
     ]);
     expect(rateSummary(rates)).toEqual({ daysWithLesson: 3, expected: 6, completed: 3, ratePercent: 50 });
     expect(trendSheet(rates, (id) => `课${id}`)).toEqual([
-      ['日期', '微党课', '应学人数', '完成人数', '完成率(%)'],
-      ['2026-11-21', '课A', 3, 2, 66.7],
-      ['2026-11-22', '无课', 0, 0, '—'],
-      ['2026-11-23', '课B', 2, 1, 50],
-      ['2026-11-24', '课C', 1, 0, 0],
+      ['日期', '微党课', '应学人数', '完成人数', '完成率(%)', '未绑定人数'],
+      ['2026-11-21', '课A', 3, 2, 66.7, 0],
+      ['2026-11-22', '无课', 0, 0, '—', 0],
+      ['2026-11-23', '课B', 2, 1, 50, 0],
+      ['2026-11-24', '课C', 1, 0, 0, 0],
     ]);
   });
 
@@ -151,7 +168,10 @@ describe('per-lesson stats', () => {
 
 describe('reminding who has not studied', () => {
   it('targets the expected members not completed, with a cooldown', () => {
-    expect(remindTargets(members, new Set(['m1', 'm3'])).map((m) => m._id)).toEqual(['m2', 'm4', 'm5']);
+    const withOpenid = members.map((m) => ({ ...m, openid: m._id === 'm4' ? null : `o_${m._id}` }));
+    const { targets, unbound } = remindTargets(withOpenid, new Set(['m1', 'm3']));
+    // m4 never bound WeChat: not a target, counted apart.
+    expect([targets.map((m) => m._id), unbound]).toEqual([['m2', 'm5'], 1]);
     expect(lessonRemindAvailableAt(null, 100)).toBeNull();
     expect(lessonRemindAvailableAt(0, 30 * 60 * 1000 - 1)).toBe(30 * 60 * 1000);
     expect(lessonRemindAvailableAt(0, 30 * 60 * 1000)).toBeNull();

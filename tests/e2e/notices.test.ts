@@ -27,7 +27,9 @@ describe('notices with read receipts in the browser', () => {
     const [secretary] = await members.find({ branchId: 'b_demo01', role: 'secretary' });
     const readers = await members.find({ branchId: 'b_demo01', role: 'member', openid: { $ne: null } }, { orderBy: [['employeeNo', 'asc']], limit: 2 });
     const [outsider] = await members.find({ branchId: 'b_demo02', role: 'member', openid: { $ne: null } }, { limit: 1 });
-    const total = await members.count({ branchId: 'b_demo01', status: 'active' });
+    // Who is expected to read: the branch without the publishing secretary and without members who never bound WeChat.
+    const total = await members.count({ branchId: 'b_demo01', status: 'active', openid: { $ne: null }, _id: { $ne: secretary._id } });
+    const unbound = await members.count({ branchId: 'b_demo01', status: 'active', openid: null });
 
     // The secretary writes and publishes to the whole branch.
     const context = await phoneContext(suite.browser);
@@ -65,6 +67,9 @@ describe('notices with read receipts in the browser', () => {
     await visible(publisher, '.remind-button').click();
     await visible(publisher, '.remind-result').waitFor({ timeout: 15000 });
     expect(await visible(publisher, '.remind-result').textContent()).toContain(`已提醒 ${total - 2} 人`);
+    // The reminder line does not claim to have reached those who cannot open the app.
+    expect(await visible(publisher, '.remind-result').textContent()).toContain(`未绑定微信的 ${unbound} 人无法收到`);
+    expect(await visible(publisher, '.track-member-name').allTextContents()).not.toContain(secretary.name);
     expect(errors).toEqual([]);
 
     // A member of another branch does not see it.

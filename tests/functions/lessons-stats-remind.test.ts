@@ -53,10 +53,15 @@ beforeEach(async () => {
 describe('secretary statistics', () => {
   it('today: x / y and who has not studied, by party group, least progress first', async () => {
     const day = await world.ok(lessons, b1.secretary.openid, 'stats.branchDay', { branchId: 'b_demo01' });
-    expect(day).toMatchObject({ date: '2026-11-23', lessonId: monday, lessonTitle: '周一课', expected: 26, completed: 3, ratePercent: 11.5, released: true, remindAvailableAt: null });
-    expect(day.groups.map((g: any) => [g.groupName, g.expected])).toEqual([['护理党小组', 13], ['医生党小组', 13]]);
+    // 26 on the roster, 5 never bound WeChat: apart, not 未学, outside the rate.
+    expect(day).toMatchObject({ date: '2026-11-23', lessonId: monday, lessonTitle: '周一课', expected: 21, completed: 3, ratePercent: 14.3, released: true, remindAvailableAt: null });
+    const unboundIds = b1.all.filter((m) => m.openid === null).map((m) => m._id).sort();
+    expect(day.unbound.map((m: any) => m.memberId).sort()).toEqual(unboundIds);
+    expect(day.groups.flatMap((g: any) => g.notStudied.map((m: any) => m.memberId))).not.toContain(unboundIds[0]);
+    expect(day.groups.flatMap((g: any) => g.studied.map((m: any) => m.memberId)).sort()).toEqual(b1.members.slice(0, 3).map((m) => m._id).sort());
+    expect(day.groups.map((g: any) => [g.groupName, g.expected])).toEqual([['护理党小组', 9], ['医生党小组', 12]]);
     const notStudied = day.groups.flatMap((g: any) => g.notStudied);
-    expect(notStudied).toHaveLength(23);
+    expect(notStudied).toHaveLength(18);
     const started = notStudied.find((m: any) => m.memberId === b1.members[3]._id);
     expect(started).toMatchObject({ name: b1.members[3].name, percent: 8, started: true });
     for (const g of day.groups) expect(g.notStudied.map((m: any) => m.percent)).toEqual([...g.notStudied.map((m: any) => m.percent)].sort((a: number, b: number) => a - b));
@@ -65,7 +70,7 @@ describe('secretary statistics', () => {
     expect(await world.call(lessons, b2.secretary.openid, 'stats.branchDay', { branchId: 'b_demo01' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await world.call(lessons, b1.members[0].openid, 'stats.branchDay', { branchId: 'b_demo01' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     // A past day rises as members catch up: Sunday now has 6.
-    expect(await world.ok(lessons, b1.committee.openid, 'stats.branchDay', { branchId: 'b_demo01', date: '2026-11-22' })).toMatchObject({ lessonId: sunday, expected: 26, completed: 6, ratePercent: 23.1, remindAvailableAt: null });
+    expect(await world.ok(lessons, b1.committee.openid, 'stats.branchDay', { branchId: 'b_demo01', date: '2026-11-22' })).toMatchObject({ lessonId: sunday, expected: 21, completed: 6, ratePercent: 28.6, remindAvailableAt: null });
   });
 
   it('7- and 30-day trends count only open days since the branch existed', async () => {
@@ -73,10 +78,10 @@ describe('secretary statistics', () => {
     expect(trend.days.map((d: any) => d.date)).toEqual(['2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23']);
     expect(trend.days.slice(0, 5).every((d: any) => d.lessonId === null && d.ratePercent === null)).toBe(true);
     expect(trend.days.slice(5)).toEqual([
-      { date: '2026-11-22', lessonId: sunday, title: '周日课', expected: 26, completed: 6, ratePercent: 23.1 },
-      { date: '2026-11-23', lessonId: monday, title: '周一课', expected: 26, completed: 3, ratePercent: 11.5 },
+      { date: '2026-11-22', lessonId: sunday, title: '周日课', expected: 21, completed: 6, unbound: 5, ratePercent: 28.6 },
+      { date: '2026-11-23', lessonId: monday, title: '周一课', expected: 21, completed: 3, unbound: 5, ratePercent: 14.3 },
     ]);
-    expect(trend.summary).toEqual({ daysWithLesson: 2, expected: 52, completed: 9, ratePercent: 17.3 });
+    expect(trend.summary).toEqual({ daysWithLesson: 2, expected: 42, completed: 9, ratePercent: 21.4 });
     expect((await world.ok(lessons, ADMIN, 'stats.branchTrend', { branchId: 'b_demo01', days: 30 })).days).toHaveLength(30);
     expect(await world.call(lessons, b2.committee.openid, 'stats.branchTrend', { branchId: 'b_demo01', days: 7 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await world.call(lessons, ADMIN, 'stats.branchTrend', { branchId: 'b_demo01', days: 14 })).toMatchObject({ ok: false, message: '请选择统计周期（7 天或 30 天）' });
@@ -106,12 +111,13 @@ describe('committee statistics and export', () => {
     const names = m.rows.map((r: any) => r.branchName);
     expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'zh-CN')));
     const row1 = m.rows.find((r: any) => r.branchId === 'b_demo01');
-    expect(row1.days.slice(5).map((d: any) => [d.date, d.completed, d.expected])).toEqual([['2026-11-22', 6, 26], ['2026-11-23', 3, 26]]);
+    expect(row1.days.slice(5).map((d: any) => [d.date, d.completed, d.expected])).toEqual([['2026-11-22', 6, 21], ['2026-11-23', 3, 21]]);
+    expect(row1.unbound).toBe(5);
     expect(m.totals.slice(5)).toEqual([
-      { date: '2026-11-22', expected: 279, completed: 6, ratePercent: 2.2 },
-      { date: '2026-11-23', expected: 279, completed: 3, ratePercent: 1.1 },
+      { date: '2026-11-22', expected: 239, completed: 6, ratePercent: 2.5 },
+      { date: '2026-11-23', expected: 239, completed: 3, ratePercent: 1.3 },
     ]);
-    expect(m.summary).toEqual({ daysWithLesson: 28, expected: 558, completed: 9, ratePercent: 1.6 });
+    expect(m.summary).toEqual({ daysWithLesson: 28, expected: 478, completed: 9, ratePercent: 1.9 });
     expect(await world.call(lessons, b1.secretary.openid, 'stats.committee', { days: 7 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
@@ -121,7 +127,7 @@ describe('committee statistics and export', () => {
     expect(committee.fileName).toBe('各支部学习情况_7天_20261123.xlsx');
     const rows = await read(committee, '完成率');
     expect(rows[3]).toEqual(['支部', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '应学人次', '完成人次', '完成率(%)']);
-    expect(rows[rows.length - 1]).toEqual(['全院', '—', '—', '—', '—', '—', 2.2, 1.1, 558, 9, 1.6]);
+    expect(rows[rows.length - 1]).toEqual(['全院', '—', '—', '—', '—', '—', 2.5, 1.3, 478, 9, 1.9]);
 
     const day = await world.ok(lessons, b1.secretary.openid, 'stats.export', { report: 'branchDay', branchId: 'b_demo01' });
     expect(day.fileName).toBe('学习情况_心血管内科党支部_2026-11-23.xlsx');
@@ -129,13 +135,21 @@ describe('committee statistics and export', () => {
     expect(dayRows[0]).toEqual(['心血管内科党支部 2026-11-23 微党课：周一课']);
     expect(dayRows[3]).toEqual(['党小组', '姓名', '进度(%)', '状态']);
     expect(dayRows.slice(4)).toHaveLength(23);
+    expect(dayRows.slice(4).filter((r) => r[3] === '未绑定微信')).toHaveLength(5);
     expect(dayRows.slice(4).filter((r) => r[3] === '学习中').map((r) => r[1])).toEqual([b1.members[3].name]);
 
     const trend = await world.ok(lessons, b1.secretary.openid, 'stats.export', { report: 'branchTrend', branchId: 'b_demo01', days: 7 });
     expect((await read(trend, '每日完成率')).slice(-2)).toEqual([
-      ['2026-11-22', '周日课', 26, 6, 23.1],
-      ['2026-11-23', '周一课', 26, 3, 11.5],
+      ['2026-11-22', '周日课', 21, 6, 28.6, 5],
+      ['2026-11-23', '周一课', 21, 3, 14.3, 5],
     ]);
+    // Names per day: every expected member of each day with a lesson, newest day first.
+    const names = await read(trend, '每日名单');
+    expect(names[0]).toEqual(['日期', '微党课', '党小组', '姓名', '状态']);
+    expect(names.slice(1).filter((r) => r[0] === '2026-11-23')).toHaveLength(26);
+    expect(names.slice(1).filter((r) => r[0] === '2026-11-22' && r[4] === '已完成').map((r) => r[3]).sort()).toEqual([...b1.members.slice(0, 6)].map((m) => m.name).sort());
+    expect(names.slice(1).filter((r) => r[0] === '2026-11-23' && r[4] === '未绑定微信')).toHaveLength(5);
+    expect(names[1][0]).toBe('2026-11-23');
     expect(await world.call(lessons, b2.secretary.openid, 'stats.export', { report: 'branchDay', branchId: 'b_demo01' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await world.call(lessons, b1.secretary.openid, 'stats.export', { report: 'committee' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await world.call(lessons, b1.secretary.openid, 'stats.export', { report: 'branchDay' })).toMatchObject({ ok: false, message: '请选择支部' });
@@ -150,7 +164,8 @@ describe('reminding who has not studied', () => {
     for (const m of [b1.members[3], b1.members[4]]) await world.ok(notices, m.openid, 'subscribe', { accepted: 1 });
     world.wechat.clearOutbox();
     const batch = await world.ok(lessons, b1.secretary.openid, 'remind', { branchId: 'b_demo01' });
-    expect(batch).toEqual({ branchId: 'b_demo01', date: '2026-11-23', at: world.clock.t, total: 23, wechat: 2, inAppOnly: 21 });
+    // 23 not done, 5 of them never bound WeChat: 18 reminded, and the 5 are not claimed as reached.
+    expect(batch).toEqual({ branchId: 'b_demo01', date: '2026-11-23', at: world.clock.t, total: 18, wechat: 2, inAppOnly: 16, unbound: 5 });
     const outbox = world.wechat.outbox();
     expect(outbox.map((m) => m.toOpenid).sort()).toEqual([b1.members[3].openid, b1.members[4].openid].sort());
     expect(outbox[0]).toMatchObject({
@@ -160,7 +175,8 @@ describe('reminding who has not studied', () => {
     });
     expect((await credits().get(`${b1.members[3]._id}:notice_reminder`))!.credits).toBe(0);
     const stored = await world.storage.collection('lessonReminders').get('lr:b_demo01:2026-11-23:1');
-    expect(stored).toMatchObject({ by: b1.secretary._id, lessonId: monday, total: 23, wechat: 2 });
+    expect(stored).toMatchObject({ by: b1.secretary._id, lessonId: monday, total: 18, wechat: 2 });
+    expect((stored as any).memberIds).not.toContain(b1.all.find((m) => m.openid === null)!._id);
     expect((stored as any).memberIds).not.toContain(b1.members[0]._id);
     // In-app: the reminded member's home card says who reminded them; someone already done is not told.
     expect(await world.ok(lessons, b1.members[5].openid, 'today')).toMatchObject({ reminded: { at: batch.at, byName: b1.secretary.name } });
@@ -172,7 +188,7 @@ describe('reminding who has not studied', () => {
     expect(await world.ok(lessons, b1.secretary.openid, 'stats.branchDay', { branchId: 'b_demo01' })).toMatchObject({ remindAvailableAt: batch.at + 30 * 60_000 });
     // After it: again, now in-app only (the credits were spent).
     world.clock.advance(21 * 60_000);
-    expect(await world.ok(lessons, b1.committee.openid, 'remind', { branchId: 'b_demo01' })).toMatchObject({ total: 23, wechat: 0, inAppOnly: 23 });
+    expect(await world.ok(lessons, b1.committee.openid, 'remind', { branchId: 'b_demo01' })).toMatchObject({ total: 18, wechat: 0, inAppOnly: 18 });
     expect(world.wechat.outbox()).toHaveLength(2);
   });
 

@@ -12,7 +12,7 @@ type Expect = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'NOT_BOUND';
 
 const MATRIX: Record<string, Record<Who, Expect>> = {
   open: { author: 'ok', committee: 'ok', recipient: 'ok', otherMember: 'NOT_FOUND', otherSecretary: 'NOT_FOUND', admin: 'ok', unbound: 'NOT_BOUND' },
-  ack: { author: 'ok', committee: 'ok', recipient: 'ok', otherMember: 'NOT_FOUND', otherSecretary: 'NOT_FOUND', admin: 'FORBIDDEN', unbound: 'NOT_BOUND' },
+  ack: { author: 'FORBIDDEN', committee: 'ok', recipient: 'ok', otherMember: 'NOT_FOUND', otherSecretary: 'NOT_FOUND', admin: 'FORBIDDEN', unbound: 'NOT_BOUND' },
   track: { author: 'ok', committee: 'ok', recipient: 'FORBIDDEN', otherMember: 'FORBIDDEN', otherSecretary: 'FORBIDDEN', admin: 'ok', unbound: 'NOT_BOUND' },
   rollup: { author: 'ok', committee: 'ok', recipient: 'FORBIDDEN', otherMember: 'FORBIDDEN', otherSecretary: 'FORBIDDEN', admin: 'ok', unbound: 'NOT_BOUND' },
   export: { author: 'ok', committee: 'ok', recipient: 'FORBIDDEN', otherMember: 'FORBIDDEN', otherSecretary: 'FORBIDDEN', admin: 'ok', unbound: 'NOT_BOUND' },

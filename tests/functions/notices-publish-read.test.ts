@@ -14,8 +14,14 @@ describe('publishing to a branch', () => {
     const b1 = await cast(world, 'b_demo01');
     const b2 = await cast(world, 'b_demo02');
     const sent = await publishAs(world, b1.secretary.openid);
-    expect(sent).toMatchObject({ status: 'published', recipientCount: 26, readCount: 0, audienceLabel: '心血管内科党支部全体' });
-    expect(await world.storage.collection<Receipt>('receipts').count({ noticeId: sent.noticeId })).toBe(26);
+    // 26 on the roster, the publishing secretary is not her own recipient.
+    expect(sent).toMatchObject({ status: 'published', recipientCount: 25, readCount: 0, audienceLabel: '心血管内科党支部全体' });
+    expect(await world.storage.collection<Receipt>('receipts').count({ noticeId: sent.noticeId })).toBe(25);
+    expect(await world.storage.collection<Receipt>('receipts').get(`${sent.noticeId}:${b1.secretary._id}`)).toBeNull();
+    expect(await world.ok(notices, b1.secretary.openid, 'inbox')).toEqual({ items: [], unreadCount: 0 });
+    expect((await world.ok(notices, b1.secretary.openid, 'sent')).items.map((i: any) => i.noticeId)).toEqual([sent.noticeId]);
+    // She can still open it (as its publisher) without becoming a recipient.
+    expect(await world.ok(notices, b1.secretary.openid, 'open', { noticeId: sent.noticeId })).toMatchObject({ canTrack: true, readAt: null });
 
     const inbox = await world.ok(notices, b1.members[0].openid, 'inbox');
     expect(inbox.unreadCount).toBe(1);
@@ -46,7 +52,7 @@ describe('publishing to a branch', () => {
     await world.ok(orgFunction, 'local:newcomer', 'bind.invite', { code: invite.code, name: '新来者', employeeNo: 'N7777' });
     await world.ok(orgFunction, ADMIN, 'member.move', { memberId: b1.members[0]._id, toBranchId: 'b_demo02' });
     const view = await world.ok(notices, b1.secretary.openid, 'track', { noticeId });
-    expect(view.counts.recipients).toBe(26);
+    expect(view.counts.recipients).toBe(25);
     const names = view.groups.flatMap((g: any) => g.members.map((m: any) => m.name));
     expect(names).not.toContain('新来者');
     expect(names).toContain(b1.members[0].name);

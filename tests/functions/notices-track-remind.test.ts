@@ -1,5 +1,6 @@
 import { noticesFunction as notices } from '../../cloudfunctions/notices/src/handler';
 import { releaseDueNotices } from '../../cloudfunctions/notices/src/release';
+import { orgFunction } from '../../cloudfunctions/org/src/handler';
 import type { Receipt } from '../../src/domain/notice/types';
 import { ADMIN, makeWorld, type FunctionWorld } from './harness';
 import { cast, publishAs } from './notices-fixtures';
@@ -18,7 +19,15 @@ describe('tracking who has read', () => {
     await world.ok(notices, b1.members[0].openid, 'open', { noticeId });
     await world.ok(notices, b1.members[1].openid, 'open', { noticeId });
     const view = await world.ok(notices, b1.committee.openid, 'track', { noticeId });
-    expect(view.counts).toEqual({ recipients: 26, read: 2, unread: 24, acknowledged: 0, excused: 0, ratePercent: 7.7 });
+    // 25 recipients (the author is not one), 5 of them never bound WeChat: 2 read of 20 who can.
+    expect(view.counts).toEqual({ recipients: 25, read: 2, unread: 18, acknowledged: 0, excused: 0, unbound: 5, ratePercent: 10 });
+    expect(view.unbound).toHaveLength(5);
+    const unboundIds = b1.all.filter((m) => m.openid === null).map((m) => m._id).sort();
+    expect(view.unbound.map((m: any) => m.memberId).sort()).toEqual(unboundIds);
+    expect(view.inviteBranchId).toBe('b_demo01');
+    expect(view.groups.flatMap((g: any) => g.members.map((m: any) => m.memberId))).not.toContain(unboundIds[0]);
+    expect(view.groups.flatMap((g: any) => g.members.map((m: any) => m.memberId))).not.toContain(b1.secretary._id);
+    expect((await world.ok(notices, b1.secretary.openid, 'sent')).items[0]).toMatchObject({ recipientCount: 25, unboundCount: 5, readCount: 2 });
     expect(view.groups.map((g: any) => g.groupName)).toEqual(['护理党小组', '医生党小组']);
     const everyone = view.groups.flatMap((g: any) => g.members);
     const readers = everyone.filter((m: any) => m.readAt !== null).map((m: any) => m.name).sort();
@@ -51,8 +60,9 @@ describe('tracking who has read', () => {
     await world.ok(notices, b3.members[0].openid, 'open', { noticeId });
     const rollup = await world.ok(notices, ADMIN, 'rollup', { noticeId });
     expect(rollup.branches).toHaveLength(14);
-    expect(rollup.total).toMatchObject({ recipients: 279, read: 1 });
-    expect(rollup.branches.find((b: any) => b.branchId === 'b_demo03')).toMatchObject({ branchName: '消化内科党支部', recipients: 18, read: 1, ratePercent: 5.6 });
+    expect(rollup.total).toMatchObject({ recipients: 279, read: 1, unbound: 40 });
+    // 18 recipients, 4 never bound: 1 read of 14.
+    expect(rollup.branches.find((b: any) => b.branchId === 'b_demo03')).toMatchObject({ branchName: '消化内科党支部', recipients: 18, read: 1, unbound: 4, ratePercent: 7.1 });
     const names = rollup.branches.map((b: any) => b.branchName);
     expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'zh-CN')));
     expect(await world.call(notices, b3.secretary.openid, 'rollup', { noticeId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
@@ -66,7 +76,8 @@ describe('tracking who has read', () => {
     expect(file.fileName).toMatch(/^阅读情况_关于开展主题党日活动的通知_\d{8}\.xlsx$/);
     const rows = await readSheet(file.base64, '阅读情况');
     expect(rows[3]).toEqual(['姓名', '支部', '党小组', '状态', '阅读时间', '提醒次数']);
-    expect(rows.slice(4)).toHaveLength(26);
+    expect(rows.slice(4)).toHaveLength(25);
+    expect(rows.filter((r) => r[3] === '未绑定微信')).toHaveLength(5);
     expect(rows[rows.length - 1]).toEqual([b1.members[0].name, '心血管内科党支部', expect.any(String), '已读', '2026-11-22 09:00', 0]);
     expect(await world.call(notices, b1.members[0].openid, 'export', { noticeId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
@@ -81,7 +92,10 @@ describe('reminding the unread', () => {
     await world.ok(notices, b1.members[2].openid, 'subscribe', { accepted: 1 });
 
     const batch = await world.ok(notices, b1.secretary.openid, 'remind', { noticeId });
-    expect(batch).toMatchObject({ total: 25, wechat: 2, inAppOnly: 23, target: 'unread', byName: b1.secretary.name });
+    // 25 recipients: 1 read, 5 never bound WeChat (not reminded, and not claimed as reached).
+    expect(batch).toMatchObject({ total: 19, wechat: 2, inAppOnly: 17, unbound: 5, target: 'unread', byName: b1.secretary.name });
+    const unboundMember = b1.all.find((m) => m.openid === null)!;
+    expect((await world.storage.collection<Receipt>('receipts').get(`${noticeId}:${unboundMember._id}`))!.remindCount).toBe(0);
     expect(world.wechat.outbox().map((m) => m.toOpenid).sort()).toEqual([b1.members[1].openid, b1.members[2].openid].sort());
     expect(world.wechat.outbox()[0]).toMatchObject({ templateKey: 'notice_reminder', page: `pages/notice-detail/index?noticeId=${noticeId}` });
     expect(await world.ok(notices, b1.members[1].openid, 'subscribe', { accepted: 0 })).toEqual({ credits: 0 });
@@ -93,10 +107,28 @@ describe('reminding the unread', () => {
     expect(await world.call(notices, b1.secretary.openid, 'remind', { noticeId })).toMatchObject({ ok: false, code: 'CONFLICT', message: '提醒过于频繁，请在 20 分钟后再试' });
     world.clock.advance(20 * MIN);
     const second = await world.ok(notices, b1.committee.openid, 'remind', { noticeId });
-    expect(second).toMatchObject({ total: 25, wechat: 0, inAppOnly: 25 });
+    expect(second).toMatchObject({ total: 19, wechat: 0, inAppOnly: 19 });
     const view = await world.ok(notices, b1.secretary.openid, 'track', { noticeId });
-    expect(view.reminders.map((r: any) => r.total)).toEqual([25, 25]);
+    expect(view.reminders.map((r: any) => r.total)).toEqual([19, 19]);
     expect(view.remindAvailableAt).toBe(world.clock.now() + 30 * MIN);
+  });
+
+  it('unbound recipients are frozen at publish: never reminded, and counted once they bind', async () => {
+    const b1 = await cast(world, 'b_demo01');
+    const unbound = b1.all.filter((m) => m.openid === null);
+    const audience = { kind: 'members', branchId: 'b_demo01', memberIds: [b1.members[0]._id, unbound[0]._id] };
+    const { noticeId } = await publishAs(world, b1.secretary.openid, { audience });
+    await world.ok(notices, b1.members[0].openid, 'open', { noticeId });
+    // Only an unbound member is left: nobody can be reached, and the app says so instead of "reminding".
+    expect(await world.call(notices, b1.secretary.openid, 'remind', { noticeId })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringContaining('1 人尚未绑定微信') });
+    expect((await world.ok(notices, b1.secretary.openid, 'track', { noticeId })).counts).toMatchObject({ read: 1, unread: 0, unbound: 1, ratePercent: 100 });
+
+    await world.ok(orgFunction, 'local:late-binder', 'bind.roster', { name: unbound[0].name, employeeNo: unbound[0].employeeNo });
+    expect((await world.ok(notices, 'local:late-binder', 'inbox')).items.map((i: any) => i.noticeId)).toEqual([noticeId]);
+    const view = await world.ok(notices, b1.secretary.openid, 'track', { noticeId });
+    expect(view.counts).toMatchObject({ read: 1, unread: 1, unbound: 0, ratePercent: 50 });
+    expect(view.unbound).toEqual([]);
+    expect(await world.ok(notices, b1.secretary.openid, 'remind', { noticeId })).toMatchObject({ total: 1, unbound: 0 });
   });
 
   it('a double tap sends one batch', async () => {
@@ -158,7 +190,7 @@ describe('scheduled publishing', () => {
     const [a, b] = await Promise.all([releaseDueNotices(ctx), releaseDueNotices(ctx)]);
     expect(a.released + b.released).toBe(1);
     expect(await releaseDueNotices(ctx)).toEqual({ released: 0, notices: [] });
-    expect(await world.storage.collection('receipts').count({ noticeId: sent.noticeId })).toBe(26);
+    expect(await world.storage.collection('receipts').count({ noticeId: sent.noticeId })).toBe(25);
     expect((await world.ok(notices, b1.members[0].openid, 'inbox')).items[0]).toMatchObject({ noticeId: sent.noticeId, read: false });
   });
 

@@ -17,7 +17,7 @@
  *   at seed time), so on a fresh demo catch-up starts empty and fills from the next day on.
  */
 import { planBulk, planChange, planEntryId } from '../../../src/domain/lesson/calendar';
-import { addDays, dateRange, isWeekday } from '../../../src/domain/lesson/dates';
+import { addDays, dateRange } from '../../../src/domain/lesson/dates';
 import type { Lesson, LessonContent, PlanEntry } from '../../../src/domain/lesson/lesson';
 import { buildLesson, readingSecondsOf, withQuestionIds } from '../../../src/domain/lesson/library';
 import { LESSON_LIMITS } from '../../../src/domain/lesson/limits';
@@ -34,8 +34,8 @@ export const DEMO_LESSON_AUTHOR = { id: 'm_H01001', name: '周立群' } as const
 export const DEMO_LESSON_SOURCE = '微支部示例课程';
 /** The branch whose secretary “swapped” tomorrow's lesson, to show an override. */
 export const DEMO_OVERRIDE_BRANCH = 'b_demo01';
-/** The plan runs from this many days before today to this many after, on weekdays. */
-export const DEMO_PLAN_DAYS_BEFORE = 7;
+/** The plan runs from this many days before today (the demo's study history) to this many after, every day (nurses work weekends). */
+export const DEMO_PLAN_DAYS_BEFORE = 30;
 export const DEMO_PLAN_DAYS_AFTER = 30;
 
 export const demoLessonId = (index: number): string => `l_demo${String(index + 1).padStart(2, '0')}`;
@@ -69,17 +69,17 @@ export function demoPlanWindow(now: number): { today: string; from: string; to: 
 }
 
 /**
- * The central plan: every weekday of the window, cycling through the lessons so that the first lesson
- * falls on today (or the next weekday when today is a weekend) and the days before today take the end
- * of the cycle. Deterministic for a given `now`.
+ * The central plan: every day of the window (the bulk planner's “每天”), cycling through the lessons
+ * so that the first lesson falls on today and the days before today take the end of the cycle.
+ * Deterministic for a given `now`.
  */
 export function demoCentralPlan(lessonIds: ReadonlyArray<string>, now: number): Array<{ date: string; lessonId: string }> {
   const { today, from, to } = demoPlanWindow(now);
-  const weekdays = dateRange(from, to).filter(isWeekday);
-  const first = weekdays.findIndex((d) => d >= today);
+  const days = dateRange(from, to);
+  const first = days.indexOf(today);
   const n = lessonIds.length;
-  const cycled = weekdays.map((_, k) => lessonIds[(((k - first) % n) + n) % n]);
-  return planBulk({ lessonIds: cycled, start: from, days: 'weekdays', occupied: [], overwrite: false, until: to }).assignments;
+  const cycled = days.map((_, k) => lessonIds[(((k - first) % n) + n) % n]);
+  return planBulk({ lessonIds: cycled, start: from, days: 'daily', occupied: [], overwrite: false, until: to }).assignments;
 }
 
 /** Whether the organisation in this database is the seeded demo hospital (only that gets demo lessons). */

@@ -1,11 +1,11 @@
 import type { LessonsInput, LessonsOutput } from '../../../src/domain/api/lessons';
 import { LESSON_LIMITS } from '../../../src/domain/lesson/limits';
-import { committeeSheet, notStudiedSheet, trendSheet } from '../../../src/domain/lesson/stats';
+import { committeeSheet, dayNamesSheet, notStudiedSheet, trendSheet } from '../../../src/domain/lesson/stats';
 import { AppError } from '../../../src/domain/shared/errors';
 import type { FunctionContext } from '../../_runtime/context';
 import { xlsxBase64 as workbook } from '../../_runtime/spreadsheet/xlsx-write';
 import { getBranch } from './load';
-import { branchDay, branchTrend, committee } from './stats';
+import { branchDay, branchDaysWithNames, branchTrend, committee } from './stats';
 import { formatInZone } from './time';
 
 type Rows = Array<Array<string | number>>;
@@ -38,9 +38,11 @@ export async function exportStats(input: LessonsInput<'stats.export'>, ctx: Func
   const trend = await branchTrend({ branchId: input.branchId, days: input.days ?? 30 }, ctx);
   const branch = await getBranch(ctx, input.branchId);
   const titles = new Map(trend.days.map((d) => [d.lessonId ?? '', d.title ?? '']));
+  const titleOf = (id: string) => titles.get(id) || '已删除的微党课';
+  const named = await branchDaysWithNames(ctx, branch, trend.days.map((d) => d.date));
   const title: Rows = [[`${branch.name} 微党课完成率（近 ${trend.days.length} 天）`], [`合计：完成 ${trend.summary.completed} / ${trend.summary.expected} 人次，完成率 ${rate(trend.summary.ratePercent)}`], []];
   return {
     fileName: `学习趋势_${safe(branch.name)}_${trend.days.length}天_${stamp}.xlsx`,
-    base64: await workbook('每日完成率', [...title, ...trendSheet(trend.days, (id) => titles.get(id) || '已删除的微党课')]),
+    base64: await workbook('每日完成率', [...title, ...trendSheet(trend.days, titleOf)], [['每日名单', dayNamesSheet(named, titleOf)]]),
   };
 }

@@ -57,7 +57,9 @@ export async function remind(input: LessonsInput<'remind'>, ctx: FunctionContext
   const expected = (await findByIds(membersOf(ctx), release.memberIds)).filter((m) => m.status === 'active' && m.branchId === branch._id);
   const progress = await findByIds(progressOf(ctx), expected.map((m) => progressId(lesson._id, m._id)), ['memberId', 'completedAt']);
   const completed = new Set(progress.filter((p) => p.completedAt !== null).map((p) => p.memberId));
-  const targets = remindTargets(expected, completed).sort((a, b) => (a._id < b._id ? -1 : 1));
+  const { targets, unbound } = remindTargets(expected, completed);
+  targets.sort((a, b) => (a._id < b._id ? -1 : 1));
+  if (targets.length === 0 && unbound > 0) throw new AppError('BAD_REQUEST', `其余 ${unbound} 人尚未绑定微信，提醒无法送达，请先邀请他们绑定`);
   if (targets.length === 0) throw new AppError('BAD_REQUEST', '今天的微党课大家都已完成，无需提醒');
 
   const batch: StoredReminder = {
@@ -89,7 +91,7 @@ export async function remind(input: LessonsInput<'remind'>, ctx: FunctionContext
     page: `pages/lesson/index?lessonId=${encodeURIComponent(lesson._id)}&date=${date}`,
   });
   if (wechat > 0) await remindersOf(ctx).updateById(batch._id, { $set: { wechat, inAppOnly: targets.length - wechat } });
-  return { branchId: branch._id, date, at: now, total: targets.length, wechat, inAppOnly: targets.length - wechat };
+  return { branchId: branch._id, date, at: now, total: targets.length, wechat, inAppOnly: targets.length - wechat, unbound };
 }
 
 /** Sends to the targets holding a credit; spends one per message, clears it when WeChat says there is none. */

@@ -1,4 +1,4 @@
-import type { Actor } from '../../../src/domain/org/types';
+import type { Actor, Member } from '../../../src/domain/org/types';
 import { canTrackNotice } from '../../../src/domain/org/policies';
 import { AppError } from '../../../src/domain/shared/errors';
 import type { Notice, Receipt } from '../../../src/domain/notice/types';
@@ -32,3 +32,17 @@ export async function getOwnReceipt(ctx: FunctionContext, actor: Actor, noticeId
 
 /** Every receipt of a notice, in pages of 1,000 (CloudBase's maximum). */
 export const allReceipts = (ctx: FunctionContext, noticeId: string): Promise<Receipt[]> => receipts(ctx).findAll({ noticeId }, 1000);
+
+/**
+ * Which of these members have never bound WeChat, as of now (they cannot open the app). Read at view
+ * time rather than frozen in the receipt, so a member who binds later counts from that moment.
+ */
+export async function unboundAmong(ctx: FunctionContext, memberIds: ReadonlyArray<string>): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < memberIds.length; i += 500) {
+    const part = memberIds.slice(i, i + 500);
+    const rows = await ctx.storage.collection<Member>('members').find({ _id: { $in: part }, openid: null }, { limit: 1000, fields: ['_id'] });
+    for (const m of rows) out.add(m._id);
+  }
+  return out;
+}

@@ -53,7 +53,7 @@ async function publishNew(
   assertDeadline(input.deadline ?? null, publishAt);
   await assertImagesExist(ctx, input.images ?? []);
   // Resolved now so a bad audience is refused before anything is stored; reused for an immediate release.
-  const recipients = await recipientsFor(ctx, audience);
+  const recipients = await recipientsFor(ctx, audience, actor.memberId);
   await assertTextAllowed(ctx, `${input.title}\n${input.body}`);
 
   const notice: Notice = {

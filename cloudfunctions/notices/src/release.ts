@@ -12,14 +12,14 @@ function scopeOf(audience: NoticeAudience): Filter {
   return { status: 'active', branchId: audience.branchId };
 }
 
-/** The members an audience reaches right now; throws a user-facing error for an invalid audience. */
-export async function recipientsFor(ctx: FunctionContext, audience: NoticeAudience): Promise<Member[]> {
+/** The members an audience reaches right now, the author excepted; throws a user-facing error for an invalid audience. */
+export async function recipientsFor(ctx: FunctionContext, audience: NoticeAudience, authorId: string): Promise<Member[]> {
   const scope = scopeOf(audience);
   const [members, groups] = await Promise.all([
     ctx.storage.collection<Member>('members').findAll(scope, 1000),
     audience.kind === 'groups' ? ctx.storage.collection<PartyGroup>('partyGroups').findAll(scope, 1000) : Promise.resolve([]),
   ]);
-  return resolveRecipients(audience, members, groups);
+  return resolveRecipients(audience, members, groups, authorId);
 }
 
 /**
@@ -29,7 +29,7 @@ export async function recipientsFor(ctx: FunctionContext, audience: NoticeAudien
  * scheduled, so exactly one run publishes it. `resolved`: recipients the caller has just resolved.
  */
 export async function releaseNotice(ctx: FunctionContext, notice: Notice, resolved?: Member[]): Promise<{ released: boolean; recipients: number }> {
-  const recipients = resolved ?? (await recipientsFor(ctx, notice.audience));
+  const recipients = resolved ?? (await recipientsFor(ctx, notice.audience, notice.authorId));
   const now = ctx.now();
   const docs: Receipt[] = recipients.map((m) => ({
     _id: receiptId(notice._id, m._id),

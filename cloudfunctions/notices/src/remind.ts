@@ -6,7 +6,7 @@ import { AppError } from '../../../src/domain/shared/errors';
 import type { FunctionContext } from '../../_runtime/context';
 import { requireActor } from '../../_runtime/actor';
 import { newId } from '../../_runtime/ids';
-import { allReceipts, getTrackableNotice, notices, receipts } from './load';
+import { allReceipts, getTrackableNotice, notices, receipts, unboundAmong } from './load';
 import { formatShanghai } from './time';
 
 const CHUNK = 500;
@@ -36,8 +36,14 @@ export async function remind(input: NoticesInput<'remind'>, ctx: FunctionContext
   const availableAt = remindAvailableAt(notice, now);
   if (availableAt !== null) throw new AppError('CONFLICT', `提醒过于频繁，请在 ${Math.ceil((availableAt - now) / 60000)} 分钟后再试`, { availableAt });
   // Refusals come before the claim: a refused reminder writes nothing.
-  const targets = (await allReceipts(ctx, notice._id)).filter((r) => needsReminder(notice, r));
-  if (targets.length === 0) throw new AppError('BAD_REQUEST', notice.requireAck ? '所有人都已确认，无需提醒' : '所有人都已阅读，无需提醒');
+  const all = await allReceipts(ctx, notice._id);
+  const unbound = await unboundAmong(ctx, all.map((r) => r.memberId));
+  const targets = all.filter((r) => needsReminder(notice, r, unbound));
+  const skipped = all.filter((r) => needsReminder(notice, r) && unbound.has(r.memberId)).length;
+  if (targets.length === 0) {
+    if (skipped > 0) throw new AppError('BAD_REQUEST', `其余 ${skipped} 人尚未绑定微信，提醒无法送达，请先邀请他们绑定`);
+    throw new AppError('BAD_REQUEST', notice.requireAck ? '所有人都已确认，无需提醒' : '所有人都已阅读，无需提醒');
+  }
   const claimed = await notices(ctx).update({ _id: notice._id, lastRemindAt: notice.lastRemindAt }, { $set: { lastRemindAt: now } });
   if (claimed === 0) throw new AppError('CONFLICT', '刚刚已发送过提醒');
 
@@ -72,6 +78,7 @@ export async function remind(input: NoticesInput<'remind'>, ctx: FunctionContext
     total: targets.length,
     wechat,
     inAppOnly: targets.length - wechat,
+    unbound: skipped,
   };
   await ctx.storage.collection<ReminderBatch>('noticeReminders').insert(batch);
   return batch;

@@ -2,11 +2,12 @@ import type { NoticesInput, NoticesOutput, TrackedMember, TrackingView } from '.
 import { editMode, readRate, remindAvailableAt } from '../../../src/domain/notice/rules';
 import type { Notice, Receipt, ReminderBatch } from '../../../src/domain/notice/types';
 import { isCommitteeAdmin } from '../../../src/domain/org/policies';
+import type { Member } from '../../../src/domain/org/types';
 import { AppError } from '../../../src/domain/shared/errors';
 import type { FunctionContext } from '../../_runtime/context';
 import { requireActor } from '../../_runtime/actor';
 import type { Filter } from '../../_runtime/storage/port';
-import { allReceipts, getTrackableNotice, notices, receipts } from './load';
+import { allReceipts, getTrackableNotice, notices, receipts, unboundAmong } from './load';
 import { orgNames, toSentItem } from './views';
 
 const SENT_PAGE = 30;
@@ -23,7 +24,20 @@ export async function sent(input: NoticesInput<'sent'>, ctx: FunctionContext): P
   const page = await notices(ctx).find(filter, { orderBy: [['createdAt', 'desc']], limit: SENT_PAGE + 1 });
   const names = await orgNames(ctx);
   const items = page.slice(0, SENT_PAGE);
-  return { items: items.map((n) => toSentItem(n, names)), next: page.length > SENT_PAGE ? items[items.length - 1].createdAt : null };
+  const unbound = await unboundReceiptsOf(ctx, items.filter((n) => n.status !== 'scheduled').map((n) => n._id));
+  return { items: items.map((n) => toSentItem(n, names, unbound.get(n._id) ?? 0)), next: page.length > SENT_PAGE ? items[items.length - 1].createdAt : null };
+}
+
+/** Per notice, how many recipients have not bound WeChat: two queries for a page, whatever its size. */
+async function unboundReceiptsOf(ctx: FunctionContext, noticeIds: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (noticeIds.length === 0) return counts;
+  const unbound = (await ctx.storage.collection<Member>('members').findAll({ openid: null }, 1000)).map((m) => m._id);
+  for (let i = 0; i < unbound.length; i += 500) {
+    const rows = await receipts(ctx).findAll({ noticeId: { $in: noticeIds }, memberId: { $in: unbound.slice(i, i + 500) }, excused: false }, 1000);
+    for (const r of rows) counts.set(r.noticeId, (counts.get(r.noticeId) ?? 0) + 1);
+  }
+  return counts;
 }
 
 const tracked = (r: Receipt): TrackedMember => ({
@@ -49,9 +63,10 @@ export async function track(input: NoticesInput<'track'>, ctx: FunctionContext):
     ctx.storage.collection<ReminderBatch>('noticeReminders').find({ noticeId: notice._id }, { orderBy: [['at', 'desc']], limit: 20 }),
     notice.images.length ? ctx.files.urls(notice.images.map((i) => i.fileId)) : Promise.resolve([]),
   ]);
+  const unbound = await unboundAmong(ctx, all.map((r) => r.memberId));
   const groups = new Map<string, { groupId: string | null; groupName: string; rows: Receipt[] }>();
   const committee = notice.branchId === null;
-  for (const r of all.filter((x) => !x.excused)) {
+  for (const r of all.filter((x) => !x.excused && !unbound.has(x.memberId))) {
     // Committee notices group by branch; branch notices by party group.
     const key = committee ? (r.branchId ?? '') : (r.partyGroupId ?? '');
     const label = committee ? (r.branchId ? names.branch(r.branchId) : '未分支部') : r.partyGroupId ? names.group(r.partyGroupId) : '未分组';
@@ -64,9 +79,10 @@ export async function track(input: NoticesInput<'track'>, ctx: FunctionContext):
     .sort((a, b) => (a.groupId === null ? 1 : b.groupId === null ? -1 : a.groupName.localeCompare(b.groupName, 'zh-CN')))
     .map((g) => ({ groupId: g.groupId, groupName: g.groupName, members: g.rows.sort(byAttention).map(tracked) }));
   if (excused.length) grouped.push({ groupId: 'excused', groupName: '已请假 / 免读', members: excused.sort(byAttention).map(tracked) });
+  const counts = readRate(all, unbound);
   return {
     notice: {
-      ...toSentItem(notice, names),
+      ...toSentItem(notice, names, counts.unbound),
       body: notice.body,
       // The edit form needs them: saving without them would drop the pictures.
       images: notice.images.map((img, i) => ({ fileId: img.fileId, url: imageUrls[i] ?? '' })),
@@ -75,8 +91,10 @@ export async function track(input: NoticesInput<'track'>, ctx: FunctionContext):
       audience: notice.audience,
       editMode: editMode(notice),
     },
-    counts: readRate(all),
+    counts,
     groups: grouped,
+    unbound: all.filter((r) => !r.excused && unbound.has(r.memberId)).sort(byAttention).map(tracked),
+    inviteBranchId: notice.branchId,
     reminders,
     remindAvailableAt: remindAvailableAt(notice, ctx.now()),
     isCommitteeNotice: committee,
@@ -88,6 +106,7 @@ export async function rollup(input: NoticesInput<'rollup'>, ctx: FunctionContext
   const { actor } = await requireActor(ctx);
   const notice = await getTrackableNotice(ctx, actor, input.noticeId);
   const [all, names] = await Promise.all([allReceipts(ctx, notice._id), orgNames(ctx)]);
+  const unbound = await unboundAmong(ctx, all.map((r) => r.memberId));
   const byBranch = new Map<string, Receipt[]>();
   for (const r of all) {
     const rows = byBranch.get(r.branchId ?? '');
@@ -96,12 +115,17 @@ export async function rollup(input: NoticesInput<'rollup'>, ctx: FunctionContext
   }
   const branches = [...byBranch.entries()]
     .map(([branchId, rows]) => {
-      const rate = readRate(rows);
-      return { branchId, branchName: names.branch(branchId), recipients: rate.recipients, read: rate.read, acknowledged: rate.acknowledged, excused: rate.excused, ratePercent: rate.ratePercent };
+      const rate = readRate(rows, unbound);
+      return { branchId, branchName: names.branch(branchId), recipients: rate.recipients, read: rate.read, acknowledged: rate.acknowledged, excused: rate.excused, unbound: rate.unbound, ratePercent: rate.ratePercent };
     })
     .sort((a, b) => a.branchName.localeCompare(b.branchName, 'zh-CN'));
-  const total = readRate(all);
-  return { noticeId: notice._id, title: notice.title, branches, total: { recipients: total.recipients, read: total.read, acknowledged: total.acknowledged, excused: total.excused, ratePercent: total.ratePercent } };
+  const total = readRate(all, unbound);
+  return {
+    noticeId: notice._id,
+    title: notice.title,
+    branches,
+    total: { recipients: total.recipients, read: total.read, acknowledged: total.acknowledged, excused: total.excused, unbound: total.unbound, ratePercent: total.ratePercent },
+  };
 }
 
 /** Excusing (leave, night shift) takes a member out of the rate; they stay listed apart. */

@@ -20,7 +20,7 @@ export async function orgNames(ctx: FunctionContext) {
 
 export type OrgNames = Awaited<ReturnType<typeof orgNames>>;
 
-export const toSentItem = (n: Notice, names: OrgNames): SentItem => ({
+export const toSentItem = (n: Notice, names: OrgNames, unboundCount = 0): SentItem => ({
   noticeId: n._id,
   title: n.title,
   status: n.status,
@@ -29,6 +29,7 @@ export const toSentItem = (n: Notice, names: OrgNames): SentItem => ({
   authorName: n.authorName,
   audienceLabel: audienceLabel(n.audience, names),
   recipientCount: n.recipientCount,
+  unboundCount,
   readCount: n.readCount,
   ackCount: n.ackCount,
   requireAck: n.requireAck,

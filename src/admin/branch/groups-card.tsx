@@ -76,6 +76,7 @@ export function GroupsCard({ branch, canManage, onChanged }: { branch: BranchSum
         confirmText={dialog?.kind === 'archive' ? '归档' : '保存'}
         onConfirm={confirm}
         onClose={() => setDialog(null)}
+        values={name}
       >
         {dialog?.kind === 'archive' ? (
           <Text>确定归档「{dialog.group.name}」？组内党员将变为未分组，历史记录保留。</Text>

@@ -105,6 +105,7 @@ export function MemberActions(props: MemberActionsProps) {
         confirmText={action === 'move' ? '确认调动' : '确定'}
         onConfirm={confirm}
         onClose={props.onDone}
+        values={[groupChoice, move]}
       >
         {(action === 'secretary' || action === 'branch_committee') && (
           <Text>

@@ -17,6 +17,8 @@ import './index.scss';
 
 type Period = 7 | 30;
 
+const unboundTotal = (m: CommitteeMatrix): number => m.rows.reduce((n, r) => n + r.unbound, 0);
+
 /** Branches × days: cells coloured by rate, rows by branch name — never ranked by rate. */
 function Matrix({ m }: { m: CommitteeMatrix }) {
   const rows = [...m.rows].sort((a, b) => a.branchName.localeCompare(b.branchName, 'zh'));
@@ -41,6 +43,7 @@ function Matrix({ m }: { m: CommitteeMatrix }) {
               </Text>
             ))}
             <Text className="committee-head committee-head--sum">合计</Text>
+            <Text className="committee-head committee-head--unbound">未绑定</Text>
           </View>
           {rows.map((r) => (
             <View key={r.branchId} className="committee-row committee-line" data-branch={r.branchId}>
@@ -50,6 +53,7 @@ function Matrix({ m }: { m: CommitteeMatrix }) {
                 </Text>
               ))}
               <Text className={`committee-cell committee-cell--sum ${rateClass(r.summary.ratePercent)}`}>{rateText(r.summary.ratePercent)}</Text>
+              <Text className="committee-cell committee-cell--unbound committee-unbound">{r.unbound > 0 ? `${r.unbound} 人` : ''}</Text>
             </View>
           ))}
           <View className="committee-line committee-line--total">
@@ -59,6 +63,7 @@ function Matrix({ m }: { m: CommitteeMatrix }) {
               </Text>
             ))}
             <Text className={`committee-cell committee-cell--sum ${rateClass(m.summary.ratePercent)}`}>{rateText(m.summary.ratePercent)}</Text>
+            <Text className="committee-cell committee-cell--unbound committee-unbound-total">{unboundTotal(m) > 0 ? `${unboundTotal(m)} 人` : ''}</Text>
           </View>
         </View>
       </ScrollView>
@@ -93,6 +98,9 @@ function Committee() {
           </Card>
           <Card title="各支部每日完成率" className="committee-matrix">
             <Text className="muted committee-note">按支部名称排列；颜色：绿 ≥90%，橙 60–90%，红 &lt;60%，灰为当天无课。点支部名称查看详情。</Text>
+            {unboundTotal(m) > 0 && (
+              <Text className="muted committee-unbound-note">完成率不含尚未绑定微信的 {unboundTotal(m)} 名党员（见“未绑定”列），可在支部的邀请码页邀请他们绑定。</Text>
+            )}
             {m.rows.length === 0 ? <EmptyView title="暂无支部" /> : <Matrix m={m} />}
           </Card>
           <View className="block-actions">

@@ -42,7 +42,7 @@ function LessonStat({ lessonId, branchId }: { lessonId: string; branchId: string
             <Text className="lesson-stat-question__prompt">
               {i + 1}. {q.prompt}
             </Text>
-            <PercentBar percent={q.ratePercent ?? 0} className="lesson-stat-question-rate" />
+            <PercentBar percent={q.ratePercent} className="lesson-stat-question-rate" />
             <Text className="muted lesson-stat-question__meta">
               答对 {q.correct} / {q.answered}
               {q.optionCounts.length > 0 ? ` · 选择人数：${q.optionCounts.map((n, k) => `${LETTERS[k]} ${n}`).join('，')}` : ''}

@@ -10,7 +10,7 @@ import { lessonAccess } from '../../utils/lesson-access';
 import { ROUTES, withQuery } from '../../utils/routes';
 import { ExportButton } from '../lesson-shared/export-button';
 import { RemindBlock } from './remind-block';
-import { TodayCard } from './today-card';
+import { DayCard } from './day-card';
 import { TrendCard } from './trend-card';
 import '../lesson-shared/index.scss';
 import './index.scss';
@@ -18,36 +18,54 @@ import './index.scss';
 const REFRESH_MS = 15000;
 
 function BranchStats({ branchId }: { branchId: string }) {
-  const state = useAsync(() => lessonsApi('stats.branchDay', { branchId }), [branchId]);
+  // null = today (the server decides which date that is in the branch's zone); otherwise a picked earlier day.
+  const [picked, setPicked] = useState<string | null>(null);
+  const input = picked ? { branchId, date: picked } : { branchId };
+  const state = useAsync(() => lessonsApi('stats.branchDay', input), [branchId, picked]);
   const { setData } = state;
   const [now, setNow] = useState(() => Date.now());
   const [stale, setStale] = useState(false);
+  const [today, setToday] = useState<string | null>(null);
   const refresh = useCallback(async () => {
     try {
-      setData(await lessonsApi('stats.branchDay', { branchId }));
+      setData(await lessonsApi('stats.branchDay', picked ? { branchId, date: picked } : { branchId }));
       setStale(false);
     } catch {
       setStale(true);
     } finally {
       setNow(Date.now());
     }
-  }, [branchId, setData]);
+  }, [branchId, picked, setData]);
   usePolling(refresh, REFRESH_MS, state.data !== null);
 
-  if (state.error && !state.data) return <ErrorView message={state.error} onRetry={state.reload} />;
-  if (!state.data) return <LoadingView rows={8} />;
   const view = state.data;
+  // Remember which date is today, so picking it in the trend list shows the today card again.
+  if (view && picked === null && today !== view.date) setToday(view.date);
+  const pick = (date: string) => {
+    setPicked(date === today ? null : date);
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
+  };
+  const isToday = picked === null;
+  const stillLoading = !view || (picked !== null && view.date !== picked);
+
+  if (state.error && !view) return <ErrorView message={state.error} onRetry={state.reload} />;
   return (
     <>
       {stale && <Text className="track-stale stats-stale">网络不稳定，显示的可能不是最新情况</Text>}
-      <TodayCard view={view} branchId={branchId} />
-      <RemindBlock view={view} branchId={branchId} now={now} onReminded={() => void refresh()} />
-      {view.lessonId !== null && (
-        <View className="block-actions">
-          <ExportButton className="lesson-export-day" label="导出今日未学名单" input={{ report: 'branchDay', branchId, date: view.date }} />
-        </View>
+      {stillLoading ? (
+        <LoadingView rows={8} />
+      ) : (
+        <>
+          <DayCard view={view} branchId={branchId} isToday={isToday} onBackToToday={() => setPicked(null)} />
+          {isToday && <RemindBlock view={view} branchId={branchId} now={now} onReminded={() => void refresh()} />}
+          {view.lessonId !== null && (
+            <View className="block-actions">
+              <ExportButton className="lesson-export-day" label={isToday ? '导出今日未学名单' : '导出当天未学名单'} input={{ report: 'branchDay', branchId, date: view.date }} />
+            </View>
+          )}
+        </>
       )}
-      <TrendCard branchId={branchId} />
+      <TrendCard branchId={branchId} selected={picked ?? today} onPick={pick} />
       <View className="block-actions stats-links">
         <Text className="stats-plan-link" onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.lessonPlan, { branchId }) })}>
           查看或调整本支部课表 ›

@@ -52,7 +52,7 @@ export function RemindBlock({ view, branchId, now, onReminded }: RemindBlockProp
       </Button>
       {result && (
         <Text className="lesson-remind-result">
-          已提醒 {result.total} 人：微信消息 {result.wechat} 人，仅应用内 {result.inAppOnly} 人
+          已提醒 {result.total} 人：微信消息 {result.wechat} 人，仅应用内 {result.inAppOnly} 人{result.unbound > 0 ? `；未绑定微信的 ${result.unbound} 人无法收到` : ''}
         </Text>
       )}
       {error && <Text className="form-error lesson-remind-error">{error}</Text>}

@@ -14,6 +14,7 @@ import { ROUTES, withQuery } from '../../utils/routes';
 import { firstIssue } from '../../utils/validate';
 import { ContentFields } from './content-fields';
 import { useImageUploads } from './use-image-uploads';
+import { useFormError } from '../../hooks/use-form-error';
 
 type TrackedNotice = TrackingView['notice'];
 
@@ -25,7 +26,7 @@ function EditFields({ notice }: { notice: TrackedNotice }) {
   const [body, setBody] = useState(notice.body);
   // `update` replaces the image list, so the form starts from the notice's current images.
   const uploads = useImageUploads(notice.images);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useFormError([title, body, uploads.images]);
   const [busy, setBusy] = useState(false);
   const locked = notice.editMode === 'locked';
 

@@ -16,6 +16,7 @@ import { ContentFields } from './content-fields';
 import { PublishOptions } from './publish-options';
 import { defaultSchedule, scheduleTimes, type ScheduleDraft } from './schedule';
 import { useImageUploads } from './use-image-uploads';
+import { useFormError } from '../../hooks/use-form-error';
 
 /** The form's fields: the request id is added when publishing (one per form, reused on retry). */
 const formSchema = v.omit(noticesInput.publish, ['requestId']);
@@ -31,7 +32,7 @@ export function NewNoticeForm({ publisher }: { publisher: Publisher }) {
   const [audience, setAudience] = useState<AudienceDraft>(() => emptyDraft(publisher.kind === 'branch' ? 'branch' : null));
   const [requireAck, setRequireAck] = useState(false);
   const [schedule, setSchedule] = useState<ScheduleDraft>(() => defaultSchedule(Date.now()));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useFormError([title, body, uploads.images, audience, requireAck, schedule]);
   const [busy, setBusy] = useState(false);
   // Set synchronously: a second tap in the same frame sees it before React re-renders the button.
   const pending = useRef(false);

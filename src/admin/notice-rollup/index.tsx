@@ -4,6 +4,7 @@ import { EmptyView, ErrorView, LoadingView } from '../../components/state-views'
 import { useAsync } from '../../hooks/use-async';
 import { noticesApi } from '../../platform/api';
 import type { RollupView } from '../../domain/api/notices';
+import { expectedReaders } from '../../domain/notice/rules';
 import { ratio } from '../../utils/notice-labels';
 import './index.scss';
 
@@ -22,18 +23,21 @@ function Table({ view }: { view: RollupView }) {
       <View className="rollup-head">
         <Text className="rollup-cell rollup-cell--name">支部</Text>
         <Text className="rollup-cell">已读 / 应读</Text>
+        <Text className="rollup-cell rollup-cell--unbound">未绑定</Text>
         <Text className="rollup-cell rollup-cell--rate">阅读率</Text>
       </View>
       {rows.map((b) => (
         <View key={b.branchId} className="rollup-row">
           <Text className="rollup-cell rollup-cell--name rollup-branch">{b.branchName}</Text>
-          <Text className="rollup-cell rollup-read">{ratio(b.read, b.recipients)}</Text>
+          <Text className="rollup-cell rollup-read">{ratio(b.read, expectedReaders(b))}</Text>
+          <Text className="rollup-cell rollup-cell--unbound rollup-unbound">{b.unbound || ''}</Text>
           <Text className="rollup-cell rollup-cell--rate rollup-rate">{b.ratePercent}%</Text>
         </View>
       ))}
       <View className="rollup-total">
         <Text className="rollup-cell rollup-cell--name">合计</Text>
-        <Text className="rollup-cell rollup-total-read">{ratio(view.total.read, view.total.recipients)}</Text>
+        <Text className="rollup-cell rollup-total-read">{ratio(view.total.read, expectedReaders(view.total))}</Text>
+        <Text className="rollup-cell rollup-cell--unbound rollup-total-unbound">{view.total.unbound || ''}</Text>
         <Text className="rollup-cell rollup-cell--rate rollup-total-rate">{view.total.ratePercent}%</Text>
       </View>
     </View>
@@ -54,7 +58,7 @@ export default function NoticeRollupPage() {
       ) : (
         <>
           <Text className="page-intro rollup-title">{state.data.title}</Text>
-          <Text className="page-intro">按支部名称排列；阅读率不含请假党员。</Text>
+          <Text className="page-intro">按支部名称排列；阅读率不含请假和未绑定微信的党员（未绑定的可在各支部邀请码页邀请）。</Text>
           <Table view={state.data} />
         </>
       )}

@@ -28,8 +28,9 @@ function SentRow({ item }: { item: SentItem }) {
       </Text>
       {item.status !== 'scheduled' && (
         <View className="sent-item__counts">
-          <Text className="sent-read">已读 {ratio(item.readCount, item.recipientCount)}</Text>
-          {item.requireAck && <Text className="sent-ack">确认 {ratio(item.ackCount, item.recipientCount)}</Text>}
+          <Text className="sent-read">已读 {ratio(item.readCount, item.recipientCount - item.unboundCount)}</Text>
+          {item.requireAck && <Text className="sent-ack">确认 {ratio(item.ackCount, item.recipientCount - item.unboundCount)}</Text>}
+          {item.unboundCount > 0 && <Text className="sent-unbound">未绑定 {item.unboundCount} 人</Text>}
         </View>
       )}
     </View>

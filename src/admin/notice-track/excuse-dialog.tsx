@@ -56,6 +56,7 @@ export function ExcuseDialog({ noticeId, member, onClose, onChanged }: ExcuseDia
       confirmText={member?.excused ? '取消请假' : '标记请假'}
       onConfirm={confirm}
       onClose={onClose}
+      values={[reason, note]}
     >
       {member?.excused ? (
         <Text>

@@ -12,6 +12,7 @@ import { RemindCard } from './remind-card';
 import { TrackActions } from './track-actions';
 import { TrackMembers } from './track-members';
 import { TrackSummary } from './track-summary';
+import { UnboundCard } from '../shared/unbound-card';
 import './index.scss';
 
 const REFRESH_MS = 5000;
@@ -64,7 +65,10 @@ function Tracking({ noticeId }: { noticeId: string }) {
       {view.notice.status === 'scheduled' ? (
         <EmptyView title="尚未发布" description="到点发布后，这里会显示每位党员的阅读情况" />
       ) : (
-        <TrackMembers view={view} onTapMember={tapMember} />
+        <>
+          <TrackMembers view={view} onTapMember={tapMember} />
+          <UnboundCard people={view.unbound} branchId={view.inviteBranchId} leftOutOf="阅读率" />
+        </>
       )}
       <ExcuseDialog
         noticeId={noticeId}

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import type { TrackedMember } from '../../domain/api/notices';
+import { excuseLabel } from '../../domain/notice/rules';
 import { formatShortDateTime } from '../../utils/format-time';
 
 export const stateClass = (m: TrackedMember): string => (m.excused ? 'is-excused' : m.readAt !== null ? 'is-read' : 'is-unread');
@@ -11,7 +12,7 @@ export function MemberRow({ member, requireAck, onTap }: { member: TrackedMember
       <View className="track-member__main">
         <Text className="track-member-name">{member.name}</Text>
         {member.excused ? (
-          <Text className="track-member-state track-member-state--excused">请假{member.excuseReason ? `：${member.excuseReason}` : ''}</Text>
+          <Text className="track-member-state track-member-state--excused">{excuseLabel(member.excuseReason)}</Text>
         ) : member.readAt !== null ? (
           <Text className="track-member-state track-member-read">已读 {formatShortDateTime(member.readAt)}</Text>
         ) : (

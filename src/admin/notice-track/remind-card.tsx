@@ -9,7 +9,8 @@ import { errorMessage } from '../../utils/error-message';
 import { formatShortDateTime } from '../../utils/format-time';
 import { minutesUntil } from '../../utils/notice-labels';
 
-const resultText = (b: ReminderBatch): string => `已提醒 ${b.total} 人：微信消息 ${b.wechat} 人，仅应用内 ${b.inAppOnly} 人`;
+const unboundNote = (b: ReminderBatch): string => (b.unbound ? `；未绑定微信的 ${b.unbound} 人无法收到` : '');
+const resultText = (b: ReminderBatch): string => `已提醒 ${b.total} 人：微信消息 ${b.wechat} 人，仅应用内 ${b.inAppOnly} 人${unboundNote(b)}`;
 
 /** Who still needs a nudge: not excused and not read (or not acknowledged, when that is required). */
 export function pendingCount(view: TrackingView): number {
@@ -65,7 +66,7 @@ export function RemindCard({ view, now, onReminded }: RemindCardProps) {
           <Text className="remind-history__title">提醒记录</Text>
           {view.reminders.map((b) => (
             <Text key={b._id} className="remind-history-item">
-              {formatShortDateTime(b.at, now)} {b.byName} 提醒{b.target === 'unacknowledged' ? '未确认' : '未读'} {b.total} 人（微信 {b.wechat}，应用内 {b.inAppOnly}）
+              {formatShortDateTime(b.at, now)} {b.byName} 提醒{b.target === 'unacknowledged' ? '未确认' : '未读'} {b.total} 人（微信 {b.wechat}，应用内 {b.inAppOnly}{b.unbound ? `，未绑定 ${b.unbound} 人未送达` : ''}）
             </Text>
           ))}
         </View>

@@ -2,7 +2,13 @@ import { View, Text } from '@tarojs/components';
 import { Progress, Tag } from '@nutui/nutui-react-taro';
 import type { TrackingView } from '../../domain/api/notices';
 import { formatDateTime } from '../../utils/format-time';
+import { expectedReaders } from '../../domain/notice/rules';
 import { STATUS_LABELS, ratio } from '../../utils/notice-labels';
+
+const leftOut = (c: TrackingView['counts']): string => {
+  const parts = [c.excused > 0 ? '请假' : '', c.unbound > 0 ? '未绑定' : ''].filter(Boolean);
+  return parts.length ? `（不含${parts.join('、')}）` : '';
+};
 
 /** The headline a secretary opens the page for: how many have read, out of how many. */
 export function TrackSummary({ view }: { view: TrackingView }) {
@@ -27,7 +33,7 @@ export function TrackSummary({ view }: { view: TrackingView }) {
           <View className="track-counts">
             <View className="track-count">
               <Text className="track-count__label">已读</Text>
-              <Text className="track-read-count">{ratio(counts.read, counts.recipients)}</Text>
+              <Text className="track-read-count">{ratio(counts.read, expectedReaders(counts))}</Text>
             </View>
             {notice.requireAck && (
               <View className="track-count">
@@ -43,9 +49,17 @@ export function TrackSummary({ view }: { view: TrackingView }) {
               <Text className="track-count__label">请假</Text>
               <Text className="track-excused-count">{counts.excused}</Text>
             </View>
+            {counts.unbound > 0 && (
+              <View className="track-count">
+                <Text className="track-count__label">未绑定</Text>
+                <Text className="track-unbound-count">{counts.unbound}</Text>
+              </View>
+            )}
           </View>
           <Progress className="track-progress" percent={counts.ratePercent} showText={false} strokeWidth="10" />
-          <Text className="track-rate">阅读率 {counts.ratePercent}%{counts.excused > 0 ? '（不含请假）' : ''}</Text>
+          <Text className="track-rate">
+            阅读率 {counts.ratePercent}%{leftOut(counts)}
+          </Text>
         </>
       )}
     </View>

@@ -115,6 +115,7 @@ export default function OrgPage() {
         confirmText={dialog?.kind === 'archive' ? '归档' : '保存'}
         onConfirm={confirm}
         onClose={() => setDialog(null)}
+        values={[name, department]}
       >
         {dialog?.kind === 'archive' ? (
           <Text>

@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { useFormError } from '../../hooks/use-form-error';
 import { View, Text } from '@tarojs/components';
 import { Dialog } from '@nutui/nutui-react-taro';
 import { errorMessage } from '../../utils/error-message';
@@ -13,14 +14,16 @@ interface FormDialogProps {
   onClose: () => void;
   children?: ReactNode;
   className?: string;
+  /** The form's fields: an error clears as soon as they change (it no longer describes them). */
+  values?: unknown;
 }
 
 /** A NutUI Dialog for short forms and confirmations: busy state on the button, inline server errors. */
-export function FormDialog({ visible, title, confirmText = '确定', onConfirm, onClose, children, className }: FormDialogProps) {
-  const [error, setError] = useState<string | null>(null);
+export function FormDialog({ visible, title, confirmText = '确定', onConfirm, onClose, children, className, values }: FormDialogProps) {
+  const [error, setError] = useFormError(values);
   useEffect(() => {
     if (visible) setError(null);
-  }, [visible]);
+  }, [visible, setError]);
 
   const confirm = async () => {
     setError(null);

@@ -264,6 +264,8 @@ export interface LessonReminderView {
   total: number;
   wechat: number;
   inAppOnly: number;
+  /** Not done but never bound WeChat: nothing can reach them, so they are not counted as reminded. */
+  unbound: number;
 }
 
 export type BranchDayView = BranchDayStats & {

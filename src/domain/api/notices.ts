@@ -120,6 +120,8 @@ export interface SentItem {
   authorName: string;
   audienceLabel: string;
   recipientCount: number;
+  /** Recipients who have not bound WeChat yet (outside the rate): 已读 x / (recipientCount − unboundCount). */
+  unboundCount: number;
   readCount: number;
   ackCount: number;
   requireAck: boolean;
@@ -137,9 +139,13 @@ export interface TrackedMember {
 
 export interface TrackingView {
   notice: SentItem & { body: string; images: Array<{ fileId: string; url: string }>; deadline: number | null; correctedAt: number | null; audience: NoticeAudience; editMode: 'free' | 'correction' | 'locked' };
-  counts: { recipients: number; read: number; unread: number; acknowledged: number; excused: number; ratePercent: number };
-  /** Grouped by party group (members with none under “未分组”), each with unread first. */
+  counts: { recipients: number; read: number; unread: number; acknowledged: number; excused: number; unbound: number; ratePercent: number };
+  /** Grouped by party group (members with none under “未分组”), each with unread first; unbound members are not here. */
   groups: Array<{ groupId: string | null; groupName: string; members: TrackedMember[] }>;
+  /** Recipients who never bound WeChat (cannot open the app): outside the rate and reminders, until they bind. */
+  unbound: TrackedMember[];
+  /** The branch whose invites page the secretary can share from (null for hospital-wide notices). */
+  inviteBranchId: string | null;
   reminders: ReminderBatch[];
   /** When the next reminder may be sent; null = now. */
   remindAvailableAt: number | null;
@@ -149,8 +155,8 @@ export interface TrackingView {
 export interface RollupView {
   noticeId: string;
   title: string;
-  branches: Array<{ branchId: string; branchName: string; recipients: number; read: number; acknowledged: number; excused: number; ratePercent: number }>;
-  total: { recipients: number; read: number; acknowledged: number; excused: number; ratePercent: number };
+  branches: Array<{ branchId: string; branchName: string; recipients: number; read: number; acknowledged: number; excused: number; unbound: number; ratePercent: number }>;
+  total: { recipients: number; read: number; acknowledged: number; excused: number; unbound: number; ratePercent: number };
 }
 
 export interface NoticesOutput {

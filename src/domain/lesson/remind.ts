@@ -5,9 +5,14 @@ import { LESSON_LIMITS } from './limits';
  * released, with a cooldown against repeated nagging.
  */
 
-/** The members to remind: expected today and not completed. */
-export function remindTargets<M extends { _id: string }>(members: ReadonlyArray<M>, completedMemberIds: ReadonlySet<string>): M[] {
-  return members.filter((m) => !completedMemberIds.has(m._id));
+/**
+ * The members to remind: expected today, not completed, and bound to WeChat (a member who never bound
+ * cannot open the app, so no reminder could reach them; `unbound` counts them for the officer).
+ */
+export function remindTargets<M extends { _id: string; openid: string | null }>(members: ReadonlyArray<M>, completedMemberIds: ReadonlySet<string>): { targets: M[]; unbound: number } {
+  const pending = members.filter((m) => !completedMemberIds.has(m._id));
+  const targets = pending.filter((m) => m.openid !== null);
+  return { targets, unbound: pending.length - targets.length };
 }
 
 /** Null when a reminder may go now, otherwise the earliest time. */

@@ -9,7 +9,8 @@ import type { Lesson, LessonProgress } from './lesson';
  * nobody was expected (no lesson that day, or no members).
  */
 
-export type StatsMember = { _id: string; name: string; partyGroupId: string | null };
+/** `bound: false`: on the roster but never bound WeChat, so unable to study; kept apart, outside the rate. */
+export type StatsMember = { _id: string; name: string; partyGroupId: string | null; bound?: boolean };
 export type StatsGroup = { _id: string; name: string };
 export type CompletionLike = Pick<LessonProgress, 'lessonId' | 'memberId' | 'completedAt' | 'percent'>;
 
@@ -32,6 +33,10 @@ export function completionIndex(progress: Iterable<Pick<LessonProgress, 'lessonI
 }
 
 export type NotStudiedMember = { memberId: string; name: string; percent: number; started: boolean };
+export type StudiedMember = { memberId: string; name: string; completedAt: number };
+export type UnboundMember = { memberId: string; name: string; groupName: string };
+
+const NO_ONE: ReadonlySet<string> = new Set();
 
 export type BranchDayStats = {
   date: string;
@@ -39,8 +44,10 @@ export type BranchDayStats = {
   expected: number;
   completed: number;
   ratePercent: number | null;
-  /** Per party group (in the given order, “未分组” last): its counts and who has not completed, least progress first. */
-  groups: Array<{ groupId: string | null; groupName: string; expected: number; completed: number; notStudied: NotStudiedMember[] }>;
+  /** Per party group (in the given order, “未分组” last): its counts, who has not completed (least progress first) and who has. */
+  groups: Array<{ groupId: string | null; groupName: string; expected: number; completed: number; notStudied: NotStudiedMember[]; studied: StudiedMember[] }>;
+  /** Expected members who never bound WeChat: not in `expected`, not 未学, listed apart. */
+  unbound: UnboundMember[];
 };
 
 /** A branch's day: completed x / y and who has not studied, grouped by party group. */
@@ -54,7 +61,7 @@ export function branchDayStats(input: {
   asOf?: number;
 }): BranchDayStats {
   const { date, lessonId } = input;
-  if (lessonId === null) return { date, lessonId, expected: 0, completed: 0, ratePercent: null, groups: [] };
+  if (lessonId === null) return { date, lessonId, expected: 0, completed: 0, ratePercent: null, groups: [], unbound: [] };
   const asOf = input.asOf ?? Infinity;
   const byMember = new Map(input.progress.filter((p) => p.lessonId === lessonId).map((p) => [p.memberId, p]));
   const known = new Set(input.groups.map((g) => g._id));
@@ -63,35 +70,51 @@ export function branchDayStats(input: {
     expected: 0,
     completed: 0,
     notStudied: [] as NotStudiedMember[],
+    studied: [] as StudiedMember[],
   }));
   const bucketOf = (m: StatsMember) => buckets.find((b) => b.groupId === (m.partyGroupId !== null && known.has(m.partyGroupId) ? m.partyGroupId : null))!;
+  const unbound: UnboundMember[] = [];
   for (const m of input.members) {
     const b = bucketOf(m);
     const p = byMember.get(m._id);
+    const done = p !== undefined && p.completedAt !== null && p.completedAt <= asOf;
+    // A member who completed has evidently bound since; only those who could not study are set apart.
+    if (m.bound === false && !done) {
+      unbound.push({ memberId: m._id, name: m.name, groupName: b.groupName });
+      continue;
+    }
     b.expected++;
-    if (p && p.completedAt !== null && p.completedAt <= asOf) b.completed++;
-    else b.notStudied.push({ memberId: m._id, name: m.name, percent: p ? Math.min(p.percent, 99) : 0, started: !!p });
+    if (done) {
+      b.completed++;
+      b.studied.push({ memberId: m._id, name: m.name, completedAt: p.completedAt! });
+    } else b.notStudied.push({ memberId: m._id, name: m.name, percent: p ? Math.min(p.percent, 99) : 0, started: !!p });
   }
-  for (const b of buckets) b.notStudied.sort((x, y) => x.percent - y.percent || x.name.localeCompare(y.name, 'zh'));
-  const expected = input.members.length;
+  for (const b of buckets) {
+    b.notStudied.sort((x, y) => x.percent - y.percent || x.name.localeCompare(y.name, 'zh'));
+    b.studied.sort((x, y) => x.name.localeCompare(y.name, 'zh'));
+  }
+  unbound.sort((x, y) => x.name.localeCompare(y.name, 'zh'));
+  const expected = buckets.reduce((s, b) => s + b.expected, 0);
   const completed = buckets.reduce((s, b) => s + b.completed, 0);
-  return { date, lessonId, expected, completed, ratePercent: ratePercent(completed, expected), groups: buckets.filter((b) => b.expected > 0) };
+  return { date, lessonId, expected, completed, ratePercent: ratePercent(completed, expected), groups: buckets.filter((b) => b.expected > 0), unbound };
 }
 
 /** One day of a branch: the lesson and the members expected to study it (from the release, or the roster). */
 export type ExpectedDay = { date: string; lessonId: string | null; memberIds: ReadonlyArray<string> };
 
-export type DailyRate = { date: string; lessonId: string | null; expected: number; completed: number; ratePercent: number | null };
+/** `unbound`: expected members who never bound WeChat (and did not complete), outside `expected`. */
+export type DailyRate = { date: string; lessonId: string | null; expected: number; completed: number; unbound: number; ratePercent: number | null };
 
 /** The last `n` dates ending with `today` (today's rate is still rising). */
 export const trendDates = (today: string, n: number): string[] => Array.from({ length: n }, (_, i) => addDays(today, i - n + 1));
 
-export function dailyRates(days: ReadonlyArray<ExpectedDay>, index: CompletionIndex): DailyRate[] {
+export function dailyRates(days: ReadonlyArray<ExpectedDay>, index: CompletionIndex, unbound: ReadonlySet<string> = NO_ONE): DailyRate[] {
   return days.map((d) => {
-    if (d.lessonId === null) return { date: d.date, lessonId: null, expected: 0, completed: 0, ratePercent: null };
-    const done = index.get(d.lessonId);
-    const completed = done ? d.memberIds.filter((m) => done.has(m)).length : 0;
-    return { date: d.date, lessonId: d.lessonId, expected: d.memberIds.length, completed, ratePercent: ratePercent(completed, d.memberIds.length) };
+    if (d.lessonId === null) return { date: d.date, lessonId: null, expected: 0, completed: 0, unbound: 0, ratePercent: null };
+    const done = index.get(d.lessonId) ?? new Map<string, number>();
+    const counted = d.memberIds.filter((m) => done.has(m) || !unbound.has(m));
+    const completed = counted.filter((m) => done.has(m)).length;
+    return { date: d.date, lessonId: d.lessonId, expected: counted.length, completed, unbound: d.memberIds.length - counted.length, ratePercent: ratePercent(completed, counted.length) };
   });
 }
 
@@ -107,18 +130,25 @@ export function rateSummary(rates: ReadonlyArray<DailyRate>): RateSummary {
 
 export type CommitteeMatrix = {
   dates: string[];
-  rows: Array<{ branchId: string; branchName: string; days: DailyRate[]; summary: RateSummary }>;
+  /** `unbound`: the branch's members who have not bound WeChat, on the latest day with a lesson. */
+  rows: Array<{ branchId: string; branchName: string; days: DailyRate[]; summary: RateSummary; unbound: number }>;
   /** Across branches, per date. */
   totals: Array<{ date: string; expected: number; completed: number; ratePercent: number | null }>;
   summary: RateSummary;
 };
 
 /** Completion by branch by day, for the committee. Each branch's days should cover `dates`. */
-export function committeeMatrix(dates: ReadonlyArray<string>, branches: ReadonlyArray<{ _id: string; name: string; days: ReadonlyArray<ExpectedDay> }>, index: CompletionIndex): CommitteeMatrix {
+export function committeeMatrix(
+  dates: ReadonlyArray<string>,
+  branches: ReadonlyArray<{ _id: string; name: string; days: ReadonlyArray<ExpectedDay> }>,
+  index: CompletionIndex,
+  unbound: ReadonlySet<string> = NO_ONE,
+): CommitteeMatrix {
   const rows = branches.map((b) => {
     const byDate = new Map(b.days.map((d) => [d.date, d]));
-    const days = dailyRates(dates.map((date) => byDate.get(date) ?? { date, lessonId: null, memberIds: [] }), index);
-    return { branchId: b._id, branchName: b.name, days, summary: rateSummary(days) };
+    const days = dailyRates(dates.map((date) => byDate.get(date) ?? { date, lessonId: null, memberIds: [] }), index, unbound);
+    const latest = [...days].reverse().find((d) => d.lessonId !== null);
+    return { branchId: b._id, branchName: b.name, days, summary: rateSummary(days), unbound: latest?.unbound ?? 0 };
   });
   const totals = dates.map((date, i) => {
     const expected = rows.reduce((s, r) => s + r.days[i].expected, 0);
@@ -171,15 +201,33 @@ export function committeeSheet(m: CommitteeMatrix): Array<Array<string | number>
 /** Sheet rows for one branch's trend: one row per day. */
 export function trendSheet(rates: ReadonlyArray<DailyRate>, titleOf: (lessonId: string) => string): Array<Array<string | number>> {
   return [
-    ['日期', '微党课', '应学人数', '完成人数', '完成率(%)'],
-    ...rates.map((r) => [r.date, r.lessonId === null ? '无课' : titleOf(r.lessonId), r.expected, r.completed, r.ratePercent === null ? '—' : r.ratePercent]),
+    ['日期', '微党课', '应学人数', '完成人数', '完成率(%)', '未绑定人数'],
+    ...rates.map((r) => [r.date, r.lessonId === null ? '无课' : titleOf(r.lessonId), r.expected, r.completed, r.ratePercent === null ? '—' : r.ratePercent, r.unbound]),
   ];
 }
 
-/** Sheet rows listing who has not studied a day's lesson, by party group. */
+const UNBOUND_STATE = '未绑定微信';
+
+/** Sheet rows listing who has not studied a day's lesson, by party group; then those who never bound WeChat. */
 export function notStudiedSheet(stats: BranchDayStats): Array<Array<string | number>> {
   return [
     ['党小组', '姓名', '进度(%)', '状态'],
     ...stats.groups.flatMap((g) => g.notStudied.map((m) => [g.groupName, m.name, m.percent, m.started ? '学习中' : '未开始'])),
+    ...stats.unbound.map((m) => [m.groupName, m.name, 0, UNBOUND_STATE]),
   ];
+}
+
+/** Sheet rows naming, for each day with a lesson (newest first), who studied, who did not and who is unbound. */
+export function dayNamesSheet(days: ReadonlyArray<BranchDayStats>, titleOf: (lessonId: string) => string): Array<Array<string | number>> {
+  const rows: Array<Array<string | number>> = [['日期', '微党课', '党小组', '姓名', '状态']];
+  for (const d of [...days].reverse()) {
+    if (d.lessonId === null) continue;
+    const title = titleOf(d.lessonId);
+    for (const g of d.groups) {
+      for (const m of g.notStudied) rows.push([d.date, title, g.groupName, m.name, m.started ? `未学（已学 ${m.percent}%）` : '未学']);
+      for (const m of g.studied) rows.push([d.date, title, g.groupName, m.name, '已完成']);
+    }
+    for (const m of d.unbound) rows.push([d.date, title, m.groupName, m.name, UNBOUND_STATE]);
+  }
+  return rows;
 }

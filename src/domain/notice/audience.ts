@@ -21,9 +21,16 @@ export const audienceBranchId = (audience: NoticeAudience): string | null =>
 
 /**
  * Resolves the audience against the current roster: the recipients are frozen from this list.
- * Throws when a chosen group or member is not part of the branch, or nobody would receive it.
+ * The author is never her own recipient (the notice is hers under 我发布的, not unread in her inbox,
+ * counted in her rate or reminded). Throws when a chosen group or member is not part of the branch,
+ * or nobody else would receive it.
  */
-export function resolveRecipients(audience: NoticeAudience, activeMembers: Member[], activeGroups: ReadonlyArray<{ _id: string; branchId: string }>): Member[] {
+export function resolveRecipients(
+  audience: NoticeAudience,
+  activeMembers: Member[],
+  activeGroups: ReadonlyArray<{ _id: string; branchId: string }>,
+  authorId: string,
+): Member[] {
   const inBranch = (branchId: string) => activeMembers.filter((m) => m.branchId === branchId);
   let recipients: Member[];
   switch (audience.kind) {
@@ -54,7 +61,8 @@ export function resolveRecipients(audience: NoticeAudience, activeMembers: Membe
       recipients = activeMembers.filter((m) => m.branchId !== null);
       break;
   }
-  if (recipients.length === 0) throw new AppError('BAD_REQUEST', '所选对象中没有党员');
+  recipients = recipients.filter((m) => m._id !== authorId);
+  if (recipients.length === 0) throw new AppError('BAD_REQUEST', '所选对象中除你之外没有党员');
   return recipients;
 }
 

@@ -3,6 +3,7 @@ import { NOTICE_LIMITS } from './limits';
 import type { Notice, Receipt } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
+const NO_ONE: ReadonlySet<string> = new Set();
 
 /** A scheduled time must be a little ahead of now and within the planning horizon. */
 export function assertPublishAt(publishAt: number, now: number): void {
@@ -29,8 +30,13 @@ export function remindTarget(notice: Pick<Notice, 'requireAck'>): 'unread' | 'un
   return notice.requireAck ? 'unacknowledged' : 'unread';
 }
 
-export function needsReminder(notice: Pick<Notice, 'requireAck'>, r: Receipt): boolean {
-  if (r.excused) return false;
+/**
+ * Members on the roster who never bound WeChat cannot open the app: they are never reminded (nothing
+ * could reach them) and leave the rate, shown apart as 未绑定. Their receipts stay, so once they bind
+ * the notice is in their inbox and they count again.
+ */
+export function needsReminder(notice: Pick<Notice, 'requireAck'>, r: Receipt, unbound: ReadonlySet<string> = NO_ONE): boolean {
+  if (r.excused || unbound.has(r.memberId)) return false;
   return notice.requireAck ? r.ackAt === null : r.readAt === null;
 }
 
@@ -41,9 +47,16 @@ export function remindAvailableAt(notice: Pick<Notice, 'lastRemindAt'>, now: num
   return next > now ? next : null;
 }
 
-/** Rate over the members expected to read: excused members are out of both sides. */
-export function readRate(receipts: Receipt[]): { recipients: number; read: number; unread: number; acknowledged: number; excused: number; ratePercent: number } {
-  const counted = receipts.filter((r) => !r.excused);
+export type ReadCounts = { recipients: number; read: number; unread: number; acknowledged: number; excused: number; unbound: number; ratePercent: number };
+
+/**
+ * Rate over the members expected to read: excused members and members who never bound WeChat are out
+ * of both sides (an excused member who is also unbound counts as excused, the secretary's decision).
+ */
+export function readRate(receipts: Receipt[], unbound: ReadonlySet<string> = NO_ONE): ReadCounts {
+  const excused = receipts.filter((r) => r.excused).length;
+  const notBound = receipts.filter((r) => !r.excused && unbound.has(r.memberId)).length;
+  const counted = receipts.filter((r) => !r.excused && !unbound.has(r.memberId));
   const read = counted.filter((r) => r.readAt !== null).length;
   const acknowledged = counted.filter((r) => r.ackAt !== null).length;
   return {
@@ -51,9 +64,23 @@ export function readRate(receipts: Receipt[]): { recipients: number; read: numbe
     read,
     unread: counted.length - read,
     acknowledged,
-    excused: receipts.length - counted.length,
+    excused,
+    unbound: notBound,
     ratePercent: counted.length === 0 ? 100 : Math.round((read / counted.length) * 1000) / 10,
   };
+}
+
+/** How many are expected to read: the denominator of 已读 x / y. */
+export const expectedReaders = (c: Pick<ReadCounts, 'recipients' | 'excused' | 'unbound'>): number => c.recipients - c.excused - c.unbound;
+
+/**
+ * How an excused member's state reads: the reason already names the kind (请假, 夜班, 请假：…), so it
+ * is shown as it is, never “请假：请假”; a free-text reason is shown as 免读：….
+ */
+export function excuseLabel(reason: string | null): string {
+  const text = (reason ?? '').trim();
+  if (!text) return '请假';
+  return /^(请假|夜班|休假|出差|病假|事假)/.test(text) ? text : `免读：${text}`;
 }
 
 /** Plain-text excerpt for lists: whitespace collapsed, cut at 80 characters. */

@@ -70,6 +70,8 @@ export type ReminderBatch = {
   total: number;
   wechat: number;
   inAppOnly: number;
+  /** Recipients left out because they never bound WeChat (absent on batches written before this was counted). */
+  unbound?: number;
 };
 
 /** Subscribe-message credit per member: one WeChat message per consent (one-time subscription). */

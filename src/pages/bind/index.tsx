@@ -4,6 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button, Tabs } from '@nutui/nutui-react-taro';
 import { TextField } from '../../components/text-field';
 import { orgApi } from '../../platform/api';
+import { useFormError } from '../../hooks/use-form-error';
 import { primeMe } from '../../hooks/use-me';
 import { orgInput, type MeView } from '../../domain/api/org';
 import { normaliseInviteCode } from '../../domain/org/invite';
@@ -15,9 +16,9 @@ import './index.scss';
 type Path = 'invite' | 'roster';
 
 /** Submits one binding path; shows the server's message under the form on failure. */
-function useBind() {
+function useBind(values: unknown) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useFormError(values);
   const submit = async (localIssue: string | null, call: () => Promise<MeView>) => {
     if (busy) return;
     if (localIssue) return setError(localIssue);
@@ -40,7 +41,7 @@ function InviteForm() {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [employeeNo, setEmployeeNo] = useState('');
-  const { busy, error, submit } = useBind();
+  const { busy, error, submit } = useBind([code, name, employeeNo]);
   const input = { code: normaliseInviteCode(code), name: name.trim(), employeeNo: employeeNo.trim() };
   return (
     <View className="bind-form bind-form--invite">
@@ -66,7 +67,7 @@ function InviteForm() {
 function RosterForm() {
   const [name, setName] = useState('');
   const [employeeNo, setEmployeeNo] = useState('');
-  const { busy, error, submit } = useBind();
+  const { busy, error, submit } = useBind([name, employeeNo]);
   const input = { name: name.trim(), employeeNo: employeeNo.trim() };
   return (
     <View className="bind-form bind-form--roster">

@@ -9,7 +9,8 @@ import { noticesApi } from '../../platform/api';
 import { setNoticesBadge } from '../../platform/tab-badge';
 import { ROUTES } from '../../utils/routes';
 import { ROLE_LABELS } from '../../domain/org/types';
-import { TodayLesson } from './today-lesson';
+import { CommitteeStudyCard, TodayLesson } from './today-lesson';
+import { lessonAccess } from '../../utils/lesson-access';
 import './index.scss';
 
 /** A short line to the notices tab while something is unread; silent when the call fails. */
@@ -45,7 +46,7 @@ function Home({ me }: { me: BoundMe }) {
 
       <UnreadEntry />
 
-      <TodayLesson me={me} />
+      {member.branchId !== null ? <TodayLesson me={me} /> : lessonAccess(member).committee ? <CommitteeStudyCard /> : null}
 
       <Card title="我的组织" className="home-org">
         <InfoRow label="支部" value={branch?.name ?? '未加入支部'} valueClassName="me-branch" />

@@ -130,3 +130,18 @@ export function TodayLesson({ me }: { me: BoundMe }) {
     </Card>
   );
 }
+
+/**
+ * A member without a branch (the committee office) has no daily lesson of their own: instead of a
+ * meaningless “今天没有新课”, the home offers the hospital's study overview.
+ */
+export function CommitteeStudyCard() {
+  return (
+    <Card title="全院学习情况" className="home-lesson home-committee-study">
+      <View className="home-committee-study__link" role="link" onClick={() => go(ROUTES.lessonCommittee)}>
+        <Text className="home-committee-study__text">查看各支部每日微党课完成率、导出台账</Text>
+        <Text className="today-catchup__arrow">›</Text>
+      </View>
+    </Card>
+  );
+}

@@ -1,11 +1,13 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useDidShow, usePageScroll, useReachBottom } from '@tarojs/taro';
 import { View, Text, Image } from '@tarojs/components';
 import { useLeave } from '../../hooks/use-leave';
 import { usePageVisible } from '../../hooks/use-page-visibility';
+import { LESSON_LIMITS } from '../../domain/lesson/limits';
+import { appInForeground } from '../../platform/foreground';
 import { observeEnd, readFraction, scrollToBlock } from '../../platform/reading-view';
 import { BEAT_EVERY_MS } from '../../utils/media-beats';
-import { ReadingTracker } from '../../utils/reading-beats';
+import { ReadingTracker, readingSecondsLeft } from '../../utils/reading-beats';
 import type { PlayerProps } from './types';
 
 const ARTICLE = '.lesson-article';
@@ -13,10 +15,20 @@ const END = '.lesson-article-end';
 /** Scroll events come fast; measure at most this often. */
 const MEASURE_EVERY_MS = 500;
 
-/** An article in large type; reading time counts only while the page is visible and the reader is active. */
+/**
+ * An article in large type. Reading time counts while the article is on screen and the app in front
+ * (not only while scrolling); near the end the reader sees how many seconds are still needed, and the
+ * lesson completes by itself once they have passed (the server still requires the end and the time).
+ */
 export function ArticleLesson({ lesson, saver, initial }: PlayerProps) {
-  const { add, save, setResume } = saver;
+  const { add, save, setResume, progress } = saver;
   const tracker = useMemo(() => new ReadingTracker(), []);
+  const [readAtOpen] = useState(() => progress.readSec);
+  const [secondsLeft, setSecondsLeft] = useState(() => Math.max(0, Math.ceil(progress.minReadSec - progress.readSec)));
+  const progressRef = useRef(progress);
+  progressRef.current = progress;
+  /** When the last “time is up” save went: at most one per save interval, should the server still want more. */
+  const finishSentAt = useRef(0);
   const visible = usePageVisible();
   const visibleRef = useRef(visible);
   visibleRef.current = visible;
@@ -49,14 +61,22 @@ export function ArticleLesson({ lesson, saver, initial }: PlayerProps) {
   const reachEndRef = useRef(reachEnd);
   reachEndRef.current = reachEnd;
 
-  // One tick a second counts active time; a beat goes out every 10 s of it.
+  // One tick a second counts reading time; a beat goes out every 10 s of it. Once the end was seen and
+  // the minimum time has passed, one save goes at once so the lesson completes without another gesture.
   useEffect(() => {
     const timer = setInterval(() => {
-      tracker.tick(visibleRef.current);
-      if (tracker.pendingMs >= BEAT_EVERY_MS) sendRef.current('tick');
+      tracker.tick(visibleRef.current && appInForeground());
+      const p = progressRef.current;
+      const left = readingSecondsLeft(p.minReadSec, readAtOpen, tracker.countedSec, p.readSec);
+      setSecondsLeft(left);
+      const now = Date.now();
+      if (!p.completed && tracker.reachedEnd && left === 0 && now - finishSentAt.current >= LESSON_LIMITS.saveIntervalMs) {
+        finishSentAt.current = now;
+        sendRef.current('ended');
+      } else if (tracker.pendingMs >= BEAT_EVERY_MS) sendRef.current('tick');
     }, 1000);
     return () => clearInterval(timer);
-  }, [tracker]);
+  }, [tracker, readAtOpen]);
 
   useEffect(() => {
     const stop = observeEnd(END, () => reachEndRef.current());
@@ -75,16 +95,13 @@ export function ArticleLesson({ lesson, saver, initial }: PlayerProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  usePageScroll(() => {
-    tracker.touch();
-    measure();
-  });
+  usePageScroll(() => measure());
   useReachBottom(() => reachEndRef.current());
   useDidShow(() => tracker.resume());
   useLeave(() => sendRef.current('leave'));
 
   return (
-    <View className="lesson-article" onTouchStart={() => tracker.touch()} onClick={() => tracker.touch()}>
+    <View className="lesson-article">
       {lesson.body.map((b, i) =>
         b.type === 'img' ? (
           <View key={i} id={`lesson-block-${i}`} className="lesson-figure" onClick={() => void Taro.previewImage({ urls, current: b.url }).catch(() => undefined)}>
@@ -102,6 +119,11 @@ export function ArticleLesson({ lesson, saver, initial }: PlayerProps) {
       )}
       <View className="lesson-article-end">
         <Text className="lesson-article-end__text">— 全文完 —</Text>
+        {!progress.completed && (
+          <Text className="lesson-read-left" aria-live="polite">
+            {secondsLeft > 0 ? `还需阅读 ${secondsLeft} 秒，停留在本页即可，无需再滑动` : '阅读时间已满，正在完成…'}
+          </Text>
+        )}
       </View>
     </View>
   );

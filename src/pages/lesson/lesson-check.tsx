@@ -80,9 +80,11 @@ export function LessonCheck({ lessonId, questions, open, initial }: LessonCheckP
             {q.options.map((option, k) => {
               const selected = chosen.includes(k);
               const correctOption = result?.correctOptions.includes(k) ?? false;
+              // Once scored, the picking colour (red) gives way to the verdict: green for a right pick, red only for a wrong one.
               const cls = [
                 'check-option',
-                selected ? 'is-selected' : '',
+                selected && !result ? 'is-selected' : '',
+                selected && result ? 'is-chosen' : '',
                 result && correctOption ? 'is-answer' : '',
                 result && selected && !correctOption ? 'is-wrong' : '',
                 !open || score ? 'is-disabled' : '',

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { LOCAL_FUNCTIONS } from '../../../cloudfunctions/_local/functions';
 import { seedDemoHospital } from '../../../cloudfunctions/_local/seed/demo-hospital';
 import { seedDemoLessons } from '../../../cloudfunctions/_local/seed/demo-lessons';
+import { seedDemoHistory } from '../../../cloudfunctions/_local/seed/demo-history';
 import { createLocalHost } from '../../../cloudfunctions/_local/server';
 import { localFileStore } from '../../../cloudfunctions/_runtime/files/local';
 import { localMediaStore } from '../../../cloudfunctions/_runtime/files/local-media';
@@ -39,11 +40,13 @@ export class HostClock {
   }
 }
 
-export async function startHost(clock = new HostClock()): Promise<TestHost> {
+/** `history`: also seed the demo's month of study and notices (seed/demo-history.ts), as `npm start` does. */
+export async function startHost(clock = new HostClock(), options: { history?: boolean } = {}): Promise<TestHost> {
   const dir = mkdtempSync(path.join(tmpdir(), 'wzb-e2e-'));
   const storage = openSqliteStorage(path.join(dir, 'weizhibu.db'));
   await seedDemoHospital(storage, clock.now());
   await seedDemoLessons(storage, localMediaStore(path.join(dir, 'files')), clock.now());
+  if (options.history) await seedDemoHistory(storage, clock.now());
   const wechat = localWeChatGateway();
   const server = createLocalHost({
     storage,
