@@ -30,7 +30,7 @@ const questions = [
   { kind: 'multiple', prompt: '三会包括哪些？', options: ['党员大会', '支委会', '党小组会'], correct: [0, 1, 2], explanation: '三会一课。' },
 ];
 
-function world(storage: Storage, dir: string, start: number) {
+export function world(storage: Storage, dir: string, start: number) {
   const clock = { t: start };
   const wechat = localWeChatGateway();
   const files = localFileStore(path.join(dir, 'files'));
@@ -43,10 +43,10 @@ function world(storage: Storage, dir: string, start: number) {
   return { clock, files, ctx, call };
 }
 
-/** A central video lesson of two 5-minute chapters, planned for `date`. */
-async function plannedLesson(w: ReturnType<typeof world>, date: string): Promise<string> {
+/** A central video lesson of 5-minute chapters (two unless told), planned for `date`. */
+export async function plannedLesson(w: ReturnType<typeof world>, date: string, chapterCount = 2): Promise<string> {
   const fileId = await w.files.save(PNG, 'image/png');
-  const chapters = [{ title: '上', fileId, durationSec: 300 }, { title: '下', fileId, durationSec: 300 }];
+  const chapters = Array.from({ length: chapterCount }, (_, i) => ({ title: `第${i + 1}节`, fileId, durationSec: 300 }));
   const lesson = await w.call(ADMIN, 'library.create', { branchId: null, kind: 'video', title: '压测微党课', chapters, questions });
   await w.call(ADMIN, 'plan.set', { scope: 'central', date, lessonId: lesson._id });
   return lesson._id;
