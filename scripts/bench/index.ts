@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { orgFunction } from '../../cloudfunctions/org/src/handler';
@@ -29,9 +29,15 @@ const root = path.resolve(__dirname, '../..');
 
 function sizes() {
   const weapp = path.join(root, 'dist/weapp');
+  // Subpackage roots as built (dist/weapp/app.json); the rest is the main package.
+  const appJson = path.join(weapp, 'app.json');
+  const built = existsSync(appJson) ? (JSON.parse(readFileSync(appJson, 'utf8')) as { subPackages?: Array<{ root: string }> }) : {};
+  const subpackageRoots = (built.subPackages ?? []).map((p) => p.root.replace(/\/$/, ''));
   return {
     weappTotalKB: kb(folderBytes(weapp, (f) => !f.endsWith('.LICENSE.txt'))),
     weappAdminSubpackageKB: kb(folderBytes(path.join(weapp, 'admin'), (f) => !f.endsWith('.LICENSE.txt'))),
+    // What WeChat downloads before the first page: everything outside the subpackage roots (limit 2 MB; ours ≤ 700 KB).
+    weappMainPackageKB: kb(folderBytes(weapp, (f) => !f.endsWith('.LICENSE.txt') && !subpackageRoots.some((r) => f.startsWith(path.join(weapp, r) + path.sep)))),
     h5TotalKB: kb(folderBytes(path.join(root, 'dist/h5'), (f) => !f.endsWith('.LICENSE.txt'))),
     orgFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/org'), (f) => f.endsWith('index.js'))),
     lessonsFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/lessons'), (f) => f.endsWith('index.js'))),
