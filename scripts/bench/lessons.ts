@@ -19,7 +19,7 @@ import { percentiles, timeIt } from './measure';
  * Lessons on the embedded default: (1) the home card `today` in one function call — latency and
  * storage reads; (2) the scheduler's daily release for 100, 300 and 1,000 branches, and its catch-up
  * after a week down — time, reads and writes; (3) a member playing 10 minutes with the client's save
- * policy (`shouldSave`) — saves and storage writes per 10 s.
+ * policy (`shouldSave`) — saves and storage writes per 10 s (the policy now saves at most once a minute).
  */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const ADMIN = 'demo:m_H01001';
@@ -133,8 +133,8 @@ async function benchRelease(branchCount: number) {
 
 /**
  * (3) 10 minutes of a video (two 5-minute chapters) played through, with a 30 s pause at 2:30; the
- * player reports `timeupdate` every 250 ms and saves when `shouldSave` says so (every 10 s while
- * playing, at a pause, a chapter end and on leaving).
+ * player reports `timeupdate` every 250 ms and saves when `shouldSave` says so (at most once a minute
+ * while playing, always at a pause, a chapter end and on leaving).
  */
 async function benchSaving() {
   const dir = mkdtempSync(path.join(tmpdir(), 'wzb-bench-saving-'));
