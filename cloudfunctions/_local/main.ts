@@ -11,6 +11,7 @@ import { isDemoHospital, seedDemoLessons } from './seed/demo-lessons';
 import { DEMO_HISTORY_DAYS, seedDemoHistory } from './seed/demo-history';
 import { startLocalScheduler } from './scheduler-loop';
 import { createLocalHost } from './server';
+import { precompressStatic } from './static-files';
 
 /**
  * `npm start` ends here: one process serving the H5 app and the cloud functions on 127.0.0.1 with an
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
     // One write, so a supervisor reading the URL line also has the data folder.
     console.log(`data folder: ${dataDir}\n微支部 local host: http://127.0.0.1:${actual}\n按 Ctrl-C 停止`);
   });
+  // Brotli and gzip the H5 build once, in the background: the first visitor gets compressed files.
+  precompressStatic(h5Dir).catch((err) => console.error('[local host] precompress failed', err));
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -193,7 +193,7 @@ export function createLocalHost(opts: LocalHostOptions): http.Server {
     }
     if (url.pathname.startsWith('/api/')) return sendJson(res, 404, fail('UNKNOWN_ACTION', ERROR_MESSAGES.UNKNOWN_ACTION));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('BAD_REQUEST', ERROR_MESSAGES.BAD_REQUEST));
-    serveStatic(opts.h5Dir, url.pathname, res);
+    return serveStatic(opts.h5Dir, url.pathname, req, res);
   }
 
   return http.createServer((req, res) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { orgFunction } from '../../cloudfunctions/org/src/handler';
@@ -13,18 +13,31 @@ import { benchLessons } from './lessons';
 import { benchLighthouse } from './lighthouse';
 import { benchNotices } from './notices';
 import { benchStorage } from './storage';
+import { benchFunctions } from './functions';
+import { benchH5Load } from './h5-load';
+import { benchMemberDay } from './member-day';
+import { machine, markdown, medianOfRuns, type Json } from './report';
 
 /**
- * `npm run bench`: sizes of what we ship and timings of the hot paths on the embedded default.
- * Reported in notes and the README, not enforced by tests. Build first (`npm test` or the build scripts).
+ * `npm run bench [-- section,section]`: sizes of what we ship, timings of the hot paths on the embedded
+ * default, the H5 app's load, a member's day in calls and CNY, and the functions' cold start. Writes
+ * `.tmp/bench/report.json` and `.tmp/bench/report.md` (machine, date, medians of WZB_BENCH_RUNS runs
+ * for repeated sections, default 3). Reported in notes and the README, not enforced by tests.
+ * Build first (`npm run build:h5`, `npm run build:weapp`) for the sizes, Lighthouse and H5 sections.
  */
 const root = path.resolve(__dirname, '../..');
 
 function sizes() {
   const weapp = path.join(root, 'dist/weapp');
+  // Subpackage roots as built (dist/weapp/app.json); the rest is the main package.
+  const appJson = path.join(weapp, 'app.json');
+  const built = existsSync(appJson) ? (JSON.parse(readFileSync(appJson, 'utf8')) as { subPackages?: Array<{ root: string }> }) : {};
+  const subpackageRoots = (built.subPackages ?? []).map((p) => p.root.replace(/\/$/, ''));
   return {
     weappTotalKB: kb(folderBytes(weapp, (f) => !f.endsWith('.LICENSE.txt'))),
     weappAdminSubpackageKB: kb(folderBytes(path.join(weapp, 'admin'), (f) => !f.endsWith('.LICENSE.txt'))),
+    // What WeChat downloads before the first page: everything outside the subpackage roots (limit 2 MB; ours ≤ 700 KB).
+    weappMainPackageKB: kb(folderBytes(weapp, (f) => !f.endsWith('.LICENSE.txt') && !subpackageRoots.some((r) => f.startsWith(path.join(weapp, r) + path.sep)))),
     h5TotalKB: kb(folderBytes(path.join(root, 'dist/h5'), (f) => !f.endsWith('.LICENSE.txt'))),
     orgFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/org'), (f) => f.endsWith('index.js'))),
     lessonsFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/lessons'), (f) => f.endsWith('index.js'))),
@@ -74,20 +87,39 @@ async function orgTimings() {
   };
 }
 
+/** Sections by name (`npm run bench -- lighthouse,memberDay`); all when none is named. */
+const SECTIONS: Record<string, { run: () => Promise<unknown>; repeat?: boolean }> = {
+  sizes: { run: async () => sizes() },
+  org: { run: orgTimings },
+  notices: { run: benchNotices },
+  lighthouse: { run: benchLighthouse, repeat: true },
+  h5Load: { run: () => benchH5Load() },
+  lessons: { run: benchLessons },
+  memberDay: { run: benchMemberDay },
+  functions: { run: benchFunctions },
+  storage: { run: benchStorage },
+};
+
 async function main() {
-  const only = process.argv[2];
-  const result = {
-    at: new Date().toISOString(),
-    sizes: sizes(),
-    ...(only && only !== 'org' ? {} : { org: await orgTimings() }),
-    ...(only && only !== 'notices' ? {} : { notices: await benchNotices() }),
-    ...(only && only !== 'lighthouse' ? {} : { lighthouse: await benchLighthouse() }),
-    ...(only && only !== 'lessons' ? {} : { lessons: await benchLessons() }),
-    ...(only && only !== 'storage' ? {} : { storage: await benchStorage() }),
-  };
-  mkdirSync(path.join(root, '.tmp'), { recursive: true });
-  writeFileSync(path.join(root, '.tmp/bench.json'), JSON.stringify(result, null, 2));
-  console.log(JSON.stringify(result, null, 2));
+  const asked = (process.argv[2] ?? '').split(',').filter(Boolean);
+  const unknown = asked.filter((n) => !SECTIONS[n]);
+  if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
+  const runs = Number(process.env.WZB_BENCH_RUNS ?? 3);
+  const sections: Record<string, Json> = {};
+  for (const name of asked.length ? asked : Object.keys(SECTIONS)) {
+    const { run, repeat } = SECTIONS[name];
+    const results: Json[] = [];
+    for (let i = 0; i < (repeat ? runs : 1); i++) results.push((await run()) as Json);
+    sections[name] = medianOfRuns(results);
+    console.error(`bench: ${name} done`);
+  }
+  const report = { at: new Date().toISOString(), machine: machine(), runs, sections };
+  const out = path.join(root, '.tmp/bench');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, 'report.json'), JSON.stringify(report, null, 2));
+  writeFileSync(path.join(out, 'report.md'), markdown(report));
+  console.log(JSON.stringify(report, null, 2));
+  console.error(`bench: wrote ${path.relative(root, out)}/report.json and report.md`);
 }
 
 main().catch((err) => {

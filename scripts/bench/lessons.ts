@@ -19,7 +19,7 @@ import { percentiles, timeIt } from './measure';
  * Lessons on the embedded default: (1) the home card `today` in one function call — latency and
  * storage reads; (2) the scheduler's daily release for 100, 300 and 1,000 branches, and its catch-up
  * after a week down — time, reads and writes; (3) a member playing 10 minutes with the client's save
- * policy (`shouldSave`) — saves and storage writes per 10 s.
+ * policy (`shouldSave`) — saves and storage writes per 10 s (the policy now saves at most once a minute).
  */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const ADMIN = 'demo:m_H01001';
@@ -30,7 +30,7 @@ const questions = [
   { kind: 'multiple', prompt: '三会包括哪些？', options: ['党员大会', '支委会', '党小组会'], correct: [0, 1, 2], explanation: '三会一课。' },
 ];
 
-function world(storage: Storage, dir: string, start: number) {
+export function world(storage: Storage, dir: string, start: number) {
   const clock = { t: start };
   const wechat = localWeChatGateway();
   const files = localFileStore(path.join(dir, 'files'));
@@ -43,10 +43,10 @@ function world(storage: Storage, dir: string, start: number) {
   return { clock, files, ctx, call };
 }
 
-/** A central video lesson of two 5-minute chapters, planned for `date`. */
-async function plannedLesson(w: ReturnType<typeof world>, date: string): Promise<string> {
+/** A central video lesson of 5-minute chapters (two unless told), planned for `date`. */
+export async function plannedLesson(w: ReturnType<typeof world>, date: string, chapterCount = 2): Promise<string> {
   const fileId = await w.files.save(PNG, 'image/png');
-  const chapters = [{ title: '上', fileId, durationSec: 300 }, { title: '下', fileId, durationSec: 300 }];
+  const chapters = Array.from({ length: chapterCount }, (_, i) => ({ title: `第${i + 1}节`, fileId, durationSec: 300 }));
   const lesson = await w.call(ADMIN, 'library.create', { branchId: null, kind: 'video', title: '压测微党课', chapters, questions, requestId: `bench-lesson-${date}` });
   await w.call(ADMIN, 'plan.set', { scope: 'central', date, lessonId: lesson._id });
   return lesson._id;
@@ -133,8 +133,8 @@ async function benchRelease(branchCount: number) {
 
 /**
  * (3) 10 minutes of a video (two 5-minute chapters) played through, with a 30 s pause at 2:30; the
- * player reports `timeupdate` every 250 ms and saves when `shouldSave` says so (every 10 s while
- * playing, at a pause, a chapter end and on leaving).
+ * player reports `timeupdate` every 250 ms and saves when `shouldSave` says so (at most once a minute
+ * while playing, always at a pause, a chapter end and on leaving).
  */
 async function benchSaving() {
   const dir = mkdtempSync(path.join(tmpdir(), 'wzb-bench-saving-'));

@@ -32,16 +32,17 @@ export async function benchLighthouse() {
       require.resolve('lighthouse/cli/index.js'),
       `${host.url}#/pages/index/index`,
       `--port=${chrome.port}`,
-      '--only-categories=performance',
+      '--only-categories=performance,accessibility',
       '--output=json',
       '--disable-storage-reset',
       '--quiet',
     ]);
-    const lhr = JSON.parse(stdout) as { categories: { performance: { score: number | null } }; audits: Record<string, { numericValue?: number }> };
+    const lhr = JSON.parse(stdout) as { categories: { performance: { score: number | null }; accessibility: { score: number | null } }; audits: Record<string, { numericValue?: number }> };
     const audits = lhr.audits;
     return {
       page: 'H5 home (signed-in member), Lighthouse mobile preset',
       performanceScore: Math.round((lhr.categories.performance.score ?? 0) * 100),
+      accessibilityScore: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
       lcpMs: Math.round(audits['largest-contentful-paint'].numericValue ?? 0),
       tbtMs: Math.round(audits['total-blocking-time'].numericValue ?? 0),
       fcpMs: Math.round(audits['first-contentful-paint'].numericValue ?? 0),

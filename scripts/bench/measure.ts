@@ -28,3 +28,10 @@ export async function timeIt<T>(fn: () => Promise<T>): Promise<{ ms: number; val
   const value = await fn();
   return { ms: performance.now() - started, value };
 }
+
+/** The median of a few runs (the middle one, or the mean of the two middle ones). */
+export function median(samples: number[]): number {
+  const s = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : Math.round(((s[mid - 1] + s[mid]) / 2) * 10) / 10;
+}

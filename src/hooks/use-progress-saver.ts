@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProgressView } from '../domain/api/lessons';
 import type { ResumePoint } from '../domain/lesson/lesson';
 import { LESSON_LIMITS } from '../domain/lesson/limits';
-import { shouldSave, type DirtyReason, type Heartbeat } from '../domain/lesson/progress';
+import { mayComplete, shouldSave, type DirtyReason, type Heartbeat } from '../domain/lesson/progress';
 import { lessonsApi } from '../platform/api';
 import { readPending, writePending } from '../platform/pending-beats';
 import { enqueueBeats } from '../utils/beat-queue';
@@ -18,20 +18,21 @@ export interface ProgressSaver {
   add: (beats: ReadonlyArray<Heartbeat>) => void;
   /** Where the member is now; sent with the next save. Moves under `tolerance` are ignored. */
   setResume: (chapter: number, position: number, tolerance?: number) => void;
-  /** Saves if the policy allows (at most once per 10 s while studying; always on leave / end). */
+  /** Saves if the policy allows (at most once a minute while studying; always on pause, leave and end). */
   save: (reason: DirtyReason) => void;
 }
 
 /** Failures worth retrying: the network or the server having a bad moment. Anything else is final. */
 const RETRYABLE = new Set(['NETWORK', 'INTERNAL', 'CONFLICT']);
-const URGENT: ReadonlyArray<DirtyReason> = ['leave', 'ended'];
+const URGENT: ReadonlyArray<DirtyReason> = ['leave', 'ended', 'pause'];
+const EARLY_SAVE_GAP_MS = 20 * 1000;
 
 /**
  * The client's save policy for one lesson (src/domain/lesson/progress.ts shouldSave): heartbeats are
- * queued in memory and in storage, sent at most once per 10 s, and always when a chapter or the
- * lesson ends or the page is left. A failed save keeps the beats for the next try (or the next visit).
+ * queued in memory and in storage, sent at most once a minute, and always on pause, when a chapter or
+ * the lesson ends or the page is left. A failed save keeps the beats for the next try (or the next visit).
  */
-export function useProgressSaver(lessonId: string, initial: ProgressView, onCompleted?: () => void): ProgressSaver {
+export function useProgressSaver(lessonId: string, initial: ProgressView, onCompleted?: () => void, mediaTotalSec = 0): ProgressSaver {
   const [progress, setProgress] = useState(initial);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const stored = useRef(readPending(lessonId));
@@ -62,8 +63,15 @@ export function useProgressSaver(lessonId: string, initial: ProgressView, onComp
     }, wait);
   }, []);
 
+  const progressRef = useRef(progress);
+  progressRef.current = progress;
+
   const save = useCallback(
-    (reason: DirtyReason) => {
+    (asked: DirtyReason) => {
+      // Beats that may complete the lesson go early, so “completed” shows without waiting a minute; the
+      // forecast is an upper bound (replays count twice), hence a floor between such early saves.
+      const early = asked === 'tick' && Date.now() - (lastSavedAt.current ?? 0) >= EARLY_SAVE_GAP_MS && mayComplete(progressRef.current, queue.current, mediaTotalSec);
+      const reason: DirtyReason = early ? 'ended' : asked;
       const dirty = queue.current.length > 0 || resumeDirty.current;
       if (!dirty || reason === 'none') return;
       if (inflight.current) {
@@ -114,7 +122,7 @@ export function useProgressSaver(lessonId: string, initial: ProgressView, onComp
           else if (queue.current.length > 0) scheduleRetry();
         });
     },
-    [lessonId, persist, scheduleRetry],
+    [lessonId, persist, scheduleRetry, mediaTotalSec],
   );
   saveRef.current = save;
 

@@ -1,5 +1,5 @@
 import type { LessonProgress } from '../../src/domain/lesson/lesson';
-import { acceptSegment, applySave, coveredSeconds, mergeIntervals, mergeProgress, meetsCompletion, openProgress, resumeAt, shouldSave } from '../../src/domain/lesson/progress';
+import { acceptSegment, applySave, coveredSeconds, mayComplete, mergeIntervals, mergeProgress, meetsCompletion, openProgress, resumeAt, shouldSave } from '../../src/domain/lesson/progress';
 import type { Heartbeat, MediaBeat } from '../../src/domain/lesson/progress';
 import { MON_0000, MON_0700, SH, SUN_235959, articleContent, lesson } from './lesson-builders';
 
@@ -285,13 +285,43 @@ describe('article progress', () => {
 });
 
 describe('shouldSave', () => {
-  it('saves at most once per 10 s while playing, always on leaving or at an end, never when clean', () => {
+  it('saves at most once a minute while playing, always on pause, leaving or at an end, never when clean', () => {
     expect(shouldSave(null, 0, 'tick')).toBe(true);
-    expect(shouldSave(1_000, 10_999, 'tick')).toBe(false);
-    expect(shouldSave(1_000, 11_000, 'tick')).toBe(true);
-    expect(shouldSave(1_000, 5_000, 'pause')).toBe(false);
+    expect(shouldSave(1_000, 60_999, 'tick')).toBe(false);
+    expect(shouldSave(1_000, 61_000, 'tick')).toBe(true);
+    expect(shouldSave(1_000, 1_001, 'pause')).toBe(true);
     expect(shouldSave(1_000, 1_001, 'leave')).toBe(true);
     expect(shouldSave(1_000, 1_001, 'ended')).toBe(true);
-    expect(shouldSave(1_000, 60_000, 'none')).toBe(false);
+    expect(shouldSave(1_000, 120_000, 'none')).toBe(false);
+  });
+
+  it('a minute between saves loses nothing: a minute at 2x is credited in full, a seek inside it is not', () => {
+    let p = openProgress(video, 'm1', 'b1', MON_0700);
+    const fast = save(p, play(0, 0, 120, 2), MON_0700 + 60 * S);
+    expect(fast.accepted).toBe(12);
+    expect(fast.progress.coveredSec).toBe(120);
+    p = fast.progress;
+    // The next minute: 30 s played, a drag to the end of the lesson, 30 s more there.
+    const seek = save(p, [...play(0, 120, 150), { chapter: 0, from: 150, to: 300, playedMs: 300 }, { chapter: 1, from: 0, to: 270, playedMs: 300 }, ...play(1, 270, 300)], MON_0700 + 120 * S);
+    expect(seek.rejected).toBe(2);
+    expect(seek.progress.coveredSec).toBe(180);
+    expect(seek.progress.completedAt).toBeNull();
+  });
+});
+
+describe('mayComplete (the client saves early when unsaved beats may complete the lesson)', () => {
+  const saved = { completed: false, reachedEnd: false, readSec: 0, minReadSec: 300, chapters: [{ coveredSec: 300 }, { coveredSec: 200 }] };
+  it('media: when covered plus unsaved reaches 90 % of the total', () => {
+    expect(mayComplete(saved, play(1, 200, 230), 600)).toBe(false);
+    expect(mayComplete(saved, play(1, 200, 240), 600)).toBe(true);
+    expect(mayComplete({ ...saved, completed: true }, play(1, 200, 300), 600)).toBe(false);
+    expect(mayComplete(saved, [], 600)).toBe(false);
+  });
+  it('article: at the end and the minimum reading time reached', () => {
+    const article0 = { ...saved, chapters: [], readSec: 290 };
+    expect(mayComplete(article0, [{ activeMs: 10_000, position: 0.9, atEnd: false }], 0)).toBe(false);
+    expect(mayComplete(article0, [{ activeMs: 10_000, position: 1, atEnd: true }], 0)).toBe(true);
+    expect(mayComplete({ ...article0, reachedEnd: true }, [{ activeMs: 9_000, position: 1, atEnd: false }], 0)).toBe(false);
+    expect(mayComplete({ ...article0, reachedEnd: true }, [{ activeMs: 10_000, position: 1, atEnd: false }], 0)).toBe(true);
   });
 });

@@ -200,3 +200,46 @@ describe('the check', () => {
     expect(await world.call(lessons, b1.members[0].openid, 'get', { lessonId: 'l_missing' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 });
+
+describe('what a save costs', () => {
+  /** Counts reads per collection while `work` runs (the same storage object the handlers get). */
+  async function readsDuring(work: () => Promise<unknown>): Promise<Record<string, number>> {
+    const reads: Record<string, number> = {};
+    const original = world.storage.collection.bind(world.storage);
+    const spy = jest.spyOn(world.storage, 'collection').mockImplementation(((name: string) => {
+      const c = original(name);
+      return new Proxy(c, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver);
+          if (typeof value !== 'function') return value;
+          if (!['get', 'find', 'count', 'findAll'].includes(String(prop))) return value.bind(target);
+          return (...args: unknown[]) => ((reads[name] = (reads[name] ?? 0) + 1), value.apply(target, args));
+        },
+      });
+    }) as typeof world.storage.collection);
+    try {
+      await work();
+    } finally {
+      spy.mockRestore();
+    }
+    return reads;
+  }
+
+  it('reads the caller, the lesson and the progress; the branch only on the save that completes', async () => {
+    const lesson = await todaysVideo();
+    const me = b1.members[0].openid;
+    await world.ok(lessons, me, 'get', { lessonId: lesson._id });
+    world.clock.advance(10_000);
+    const beat = (chapter: number, from: number) => ({ chapter, from, to: from + 10, playedMs: 10_000 });
+    const ordinary = await readsDuring(() => world.ok(lessons, me, 'progress', { lessonId: lesson._id, beats: [beat(0, 0)] }));
+    expect(ordinary).toEqual({ members: 1, lessons: 1, lessonProgress: 1 });
+
+    world.clock.advance(110_000);
+    const rest = [...Array.from({ length: 5 }, (_, i) => beat(0, 10 + i * 10)), ...Array.from({ length: 6 }, (_, i) => beat(1, i * 10))];
+    let out: any;
+    const completing = await readsDuring(async () => (out = await world.ok(lessons, me, 'progress', { lessonId: lesson._id, beats: rest })));
+    expect(out.justCompleted).toBe(true);
+    expect(completing.branches).toBeGreaterThanOrEqual(1);
+    expect((await progressDoc(lesson._id, b1.members[0]._id))!.completedDate).toBe('2026-11-22');
+  });
+});

@@ -11,6 +11,8 @@ import type { FunctionContext } from '../../_runtime/context';
 import { DuplicateKeyError } from '../../_runtime/storage/port';
 import { branchDays } from './days';
 import { completionsOf, offeredDate, requireLearner, studyWindow, type Learner } from './learner';
+import { requireActor } from '../../_runtime/actor';
+import { LESSON_LIMITS } from '../../../src/domain/lesson/limits';
 import { getLesson, lessonsOf, progressOf, type StoredProgress } from './load';
 import { cardOf, fileIdsOf, urlMap, weekViewOf } from './views';
 
@@ -116,22 +118,32 @@ async function writeIfUnchanged(ctx: FunctionContext, rev: number, p: LessonProg
  * actually played counts; seeking covers nothing), then written conditionally on the revision read;
  * when another device wrote in between, the two versions are merged (`mergeProgress`: union of what
  * was covered, earliest completion, latest resume point), so progress never goes backwards.
+ *
+ * The common save (the member already opened the lesson) reads the caller, the lesson and the
+ * progress: 3 reads. The branch, whose time zone dates a completion, is read only when this save
+ * completes the lesson or has to merge with another device's write.
  */
 export async function progress(input: LessonsInput<'progress'>, ctx: FunctionContext): Promise<LessonsOutput['progress']> {
-  const a = await access(ctx, input.lessonId, null);
-  const { lesson, l } = a;
-  let base = await openStudy(ctx, a);
+  const { actor } = await requireActor(ctx);
+  const [lesson, stored] = await Promise.all([getLesson(ctx, input.lessonId), progressOf(ctx).get(progressId(input.lessonId, actor.memberId))]);
+  const now = ctx.now();
+  let tz: string | null = null;
+  // Not opened yet (a save without `get`, e.g. queued beats from another install): the full check.
+  let base = stored ?? (await openStudy(ctx, await access(ctx, input.lessonId, null)));
+  const branchTz = async () => (tz ??= (await requireLearner(ctx)).tz);
   const save: SaveInput = { beats: input.beats, ...(input.resume ? { resume: input.resume } : {}) };
-  const first = applySave(lesson, base, save, { memberId: l.actor.memberId, branchId: l.actor.branchId, now: l.now, tz: l.tz });
+  const apply = (zone: string) => applySave(lesson, base, save, { memberId: actor.memberId, branchId: actor.branchId, now, tz: zone });
+  let first = apply(LESSON_LIMITS.defaultTimeZone);
+  if (first.justCompleted) first = apply(await branchTz());
   let candidate = first.progress;
   for (let attempt = 1; !(await writeIfUnchanged(ctx, base.rev, candidate)); attempt++) {
     if (attempt >= MAX_ATTEMPTS) throw new AppError('CONFLICT');
     base = (await progressOf(ctx).get(base._id))!;
-    candidate = mergeProgress(lesson, base, candidate, { now: l.now, tz: l.tz });
+    candidate = mergeProgress(lesson, base, candidate, { now, tz: await branchTz() });
   }
   const justCompleted = base.completedAt === null && candidate.completedAt !== null;
   const week = justCompleted
-    ? weekViewOf((await completionsOf(ctx, l.actor.memberId)).map((c) => c.completedDate).filter((d): d is string => d !== null), l.now, l.tz)
+    ? weekViewOf((await completionsOf(ctx, actor.memberId)).map((c) => c.completedDate).filter((d): d is string => d !== null), now, await branchTz())
     : null;
   return { progress: progressView(lesson, candidate), accepted: first.accepted, rejected: first.rejected, justCompleted, week };
 }

@@ -36,8 +36,11 @@ export const LESSON_LIMITS = {
   /** Played / read time accepted may not exceed the wall time since the lesson was opened plus this slack. */
   playBudgetSlackSec: 60,
   heartbeatsPerSaveMax: 120,
-  /** The client saves at most once per this interval while playing, and always on leaving. */
-  saveIntervalMs: 10 * 1000,
+  /**
+   * The client saves at most once per this interval while playing or reading, and always on pause,
+   * at a chapter's or the lesson's end and on leaving: a 15-minute lesson is about 17 calls, not 90.
+   */
+  saveIntervalMs: 60 * 1000,
   /** Daily release default, read in the branch's time zone. */
   defaultReleaseTime: '07:00',
   defaultTimeZone: 'Asia/Shanghai',

@@ -222,9 +222,33 @@ export const resumeAt = (p: Pick<LessonProgress, 'resume'> | null): { chapter: n
  */
 export type DirtyReason = 'none' | 'tick' | 'pause' | 'ended' | 'leave';
 
-/** The client saves at most once per 10 s while playing, and always on leaving or at an end. */
+/**
+ * The client saves at most once a minute while playing (`LESSON_LIMITS.saveIntervalMs`), and always on
+ * pause, leaving or at an end. Fewer saves lose nothing: a save carries every beat since the last one,
+ * each checked on its own, so seeking still covers nothing and the played-time budget still holds.
+ */
 export function shouldSave(lastSavedAt: number | null, now: number, dirtyReason: DirtyReason): boolean {
   if (dirtyReason === 'none') return false;
-  if (dirtyReason === 'leave' || dirtyReason === 'ended') return true;
+  if (dirtyReason === 'leave' || dirtyReason === 'ended' || dirtyReason === 'pause') return true;
   return lastSavedAt === null || now - lastSavedAt >= LESSON_LIMITS.saveIntervalMs;
+}
+
+/** What the client knows of its saved progress (a `ProgressView`), enough to foresee completion. */
+export type SavedProgressSummary = { completed: boolean; reachedEnd: boolean; readSec: number; minReadSec: number; chapters: ReadonlyArray<{ coveredSec: number }> };
+
+/**
+ * Whether unsaved beats may complete the lesson, so the client saves them now rather than at the next
+ * minute and the member sees “completed” at once. An upper bound (overlaps counted twice): at worst
+ * one save early, never one late. `mediaTotalSec` is the sum of chapter durations (0 for an article).
+ */
+export function mayComplete(saved: SavedProgressSummary, beats: ReadonlyArray<Heartbeat>, mediaTotalSec: number): boolean {
+  if (saved.completed || beats.length === 0) return false;
+  const media = beats.filter(isMediaBeat);
+  if (mediaTotalSec > 0) {
+    const covered = saved.chapters.reduce((s, c) => s + c.coveredSec, 0) + media.reduce((s, b) => s + Math.max(0, b.to - b.from), 0);
+    return covered >= mediaTotalSec * LESSON_LIMITS.completionRatio - EPS;
+  }
+  const reads = beats.filter((b): b is ReadBeat => !isMediaBeat(b));
+  const atEnd = saved.reachedEnd || reads.some((b) => b.atEnd === true);
+  return atEnd && saved.readSec + reads.reduce((s, b) => s + Math.max(0, b.activeMs), 0) / 1000 >= saved.minReadSec;
 }

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Card, InfoRow } from '../../components/card';
@@ -6,6 +7,7 @@ import { useAsync } from '../../hooks/use-async';
 import type { BoundMe } from '../../hooks/use-me';
 import { useOnReturn } from '../../hooks/use-page-visibility';
 import { noticesApi } from '../../platform/api';
+import { prefetchPages } from '../../platform/prefetch-pages';
 import { setNoticesBadge } from '../../platform/tab-badge';
 import { ROUTES } from '../../utils/routes';
 import { ROLE_LABELS } from '../../domain/org/types';
@@ -34,8 +36,12 @@ function UnreadEntry() {
   );
 }
 
+/** The pages a member opens from the home page, fetched while idle once it shows (H5). */
+const NEXT_PAGES = [ROUTES.lesson, ROUTES.notices, ROUTES.noticeDetail, ROUTES.me];
+
 function Home({ me }: { me: BoundMe }) {
   const { member, branch, group, committeeName } = me;
+  useEffect(() => prefetchPages(NEXT_PAGES), []);
   return (
     <>
       <View className="home-greeting">

@@ -28,7 +28,8 @@ function withLocalResume(view: LessonStudyView): LessonStudyView['progress'] {
 function LessonStudy({ view }: { view: LessonStudyView }) {
   const { lesson } = view;
   const [initial] = useState(() => withLocalResume(view));
-  const saver = useProgressSaver(lesson.lessonId, view.progress, () => toastSuccess('已完成本课'));
+  const mediaTotalSec = lesson.chapters.reduce((s, c) => s + c.durationSec, 0);
+  const saver = useProgressSaver(lesson.lessonId, view.progress, () => toastSuccess('已完成本课'), mediaTotalSec);
   const { progress } = saver;
   const meta = [lesson.source ? `来源：${lesson.source}` : '', durationText(lesson.durationSec), lesson.chapters.length > 1 ? `${lesson.chapters.length} 节` : '']
     .filter(Boolean)

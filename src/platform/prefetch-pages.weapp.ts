@@ -1,0 +1,2 @@
+/** WeChat downloads pages with the package and preloads subpackages by `preloadRule`: nothing to do here. */
+export function prefetchPages(_paths: ReadonlyArray<string>): void {}
