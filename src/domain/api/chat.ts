@@ -77,6 +77,8 @@ export const chatInput = {
 
 export type ChatAction = keyof typeof chatInput;
 export type ChatInput<A extends ChatAction> = v.InferInput<(typeof chatInput)[A]>;
+/** What a handler receives after parsing (defaults filled in). */
+export type ChatParsed<A extends ChatAction> = v.InferOutput<(typeof chatInput)[A]>;
 
 /** Where the branch's sequence stands: what the doorbell rings with. */
 export interface ChatHead {

@@ -12,29 +12,29 @@ export type ChatMessageKind = 'text' | 'image';
  */
 export type ChatMessageState = 'visible' | 'reviewing' | 'rejected' | 'recalled' | 'removed';
 
-export interface ChatImage {
+export type ChatImage = {
   fileId: string;
   width: number;
   height: number;
-}
+};
 
 /** A reply's quote: a snapshot taken when the reply was sent, so later recalls or removals do not change it. */
-export interface ChatQuote {
+export type ChatQuote = {
   seq: number;
   senderId: string;
   senderName: string;
   kind: ChatMessageKind;
   /** At most CHAT_LIMITS.quoteExcerptMax characters of the original text ('' for an image). */
   excerpt: string;
-}
+};
 
-export interface ChatMention {
+export type ChatMention = {
   memberId: string;
   name: string;
-}
+};
 
 /** `_id` = messageId(branchId, clientMsgId): a retried send collides with the first one. */
-export interface ChatMessageDoc {
+export type ChatMessageDoc = {
   _id: string;
   branchId: string;
   /** Server-assigned, per branch, from the head's conditional increment: the only order. */
@@ -58,14 +58,13 @@ export interface ChatMessageDoc {
   removedBy: string | null;
   /** WeChat mediaCheckAsync trace id while reviewing. */
   traceId: string | null;
-  [key: string]: unknown;
-}
+};
 
 /**
  * The per-branch head, `_id` = branchId, in `chatHeads`: the doorbell. Carries no message content.
  * `seq` counts messages; `rev` counts every change (new message, recall, removal, pin, review).
  */
-export interface ChatHeadDoc {
+export type ChatHeadDoc = {
   _id: string;
   kind: 'head';
   branchId: string;
@@ -76,8 +75,7 @@ export interface ChatHeadDoc {
   /** The latest @全体成员 message seqs, newest last (at most CHAT_LIMITS.allSeqsKept). */
   allSeqs: number[];
   updatedAt: number;
-  [key: string]: unknown;
-}
+};
 
 /**
  * A member's read cursor, `_id` = cursorId(openid), kept in `chatHeads` next to the heads so a badge
@@ -85,7 +83,7 @@ export interface ChatHeadDoc {
  * size). Keyed by openid so the head's security rule can look it up with `get()`; `inBranch` says which
  * branch `readSeq` belongs to (a moved member's cursor resets on their next call).
  */
-export interface ChatCursorDoc {
+export type ChatCursorDoc = {
   _id: string;
   kind: 'cursor';
   memberId: string;
@@ -99,14 +97,15 @@ export interface ChatCursorDoc {
   mentionSeqs: number[];
   /** Send times within the last minute (rate limit), oldest first. */
   recentSends: number[];
+  /** Bumped by every rate-limit write: the condition that makes concurrent sends serialise. */
+  version: number;
   updatedAt: number;
-  [key: string]: unknown;
-}
+};
 
 export type ChatAuditAction = 'remove' | 'pin' | 'unpin' | 'recall';
 
 /** Who did what to which message, with the original content (committee admin only). */
-export interface ChatAuditDoc {
+export type ChatAuditDoc = {
   _id: string;
   branchId: string;
   seq: number | null;
@@ -116,8 +115,7 @@ export interface ChatAuditDoc {
   at: number;
   reason: string | null;
   original: { senderId: string; senderName: string; kind: ChatMessageKind; text: string; image: ChatImage | null; createdAt: number } | null;
-  [key: string]: unknown;
-}
+};
 
 export const messageId = (branchId: string, clientMsgId: string): string => `${branchId}:${clientMsgId}`;
 export const cursorId = (openid: string): string => `cur_${openid}`;
