@@ -11,11 +11,14 @@
  *
  * No Taro here: the store, the sender and the timers are passed in (tests give fakes).
  */
+import { newClientMsgId } from '../domain/chat/client-id';
 
 export interface OutgoingImage {
   /** Displayable now: temp file path (weapp) or blob/object URL (H5). */
   path: string;
   size: number;
+  width: number;
+  height: number;
   /** Set once uploaded, so a retry does not upload again. */
   fileId?: string;
 }
@@ -33,6 +36,8 @@ export interface OutgoingDraft {
   mentionAll: boolean;
   replyTo: QuotePreview | null;
   image: OutgoingImage | null;
+  /** The sender answered 确认发送 to “可能包含患者隐私，确认发送？”. */
+  privacyConfirmed?: boolean;
 }
 
 export interface OutboxEntry extends OutgoingDraft {
@@ -72,11 +77,8 @@ export interface OutboxDeps<M> {
 /** Retry delays after network failures; after the last one the entry shows 重发 but is still retried when the network returns. */
 export const OUTBOX_RETRY_MS = [1500, 3000, 6000, 12000, 30000];
 
-export const newClientId = (): string => {
-  let s = `c${Date.now().toString(36)}`;
-  for (let i = 0; i < 10; i++) s += Math.floor(Math.random() * 36).toString(36);
-  return s;
-};
+/** The domain's client message id; Math.random is enough here (the id only has to be unique per branch). */
+export const newClientId = (): string => newClientMsgId(Date.now(), (n) => Uint8Array.from({ length: n }, () => Math.floor(Math.random() * 256)));
 
 export class Outbox<M> {
   private flushing = false;

@@ -200,9 +200,9 @@ test('an uploaded image is remembered, so a retry does not upload again', async 
     onChange: () => undefined,
     timers: { setTimeout: () => 0, clearTimeout: () => undefined },
   });
-  outbox.add(draft('', { image: { path: 'blob:1', size: 10 } }));
+  outbox.add(draft('', { image: { path: 'blob:1', size: 10, width: 4, height: 3 } }));
   await flushPromises();
-  expect(store.saved[0].image).toEqual({ path: 'blob:1', size: 10, fileId: 'f_1' });
+  expect(store.saved[0].image).toEqual({ path: 'blob:1', size: 10, width: 4, height: 3, fileId: 'f_1' });
   online = true;
   outbox.retryNow();
   await flushPromises();
