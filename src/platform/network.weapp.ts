@@ -5,6 +5,16 @@ export function onNetworkBack(onOnline: () => void): () => void {
   const listener = (res: { isConnected: boolean }) => {
     if (res.isConnected) onOnline();
   };
-  Taro.onNetworkStatusChange(listener);
-  return () => Taro.offNetworkStatusChange(listener);
+  try {
+    Taro.onNetworkStatusChange(listener);
+  } catch {
+    return () => undefined; // an old base library without the API: onShow still re-syncs
+  }
+  return () => {
+    try {
+      Taro.offNetworkStatusChange(listener);
+    } catch {
+      // nothing to remove
+    }
+  };
 }
