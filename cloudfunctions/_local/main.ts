@@ -8,6 +8,7 @@ import { openSqliteStorage } from '../_runtime/storage/sqlite';
 import { localWeChatGateway } from '../_runtime/wechat/local';
 import { LOCAL_FUNCTIONS } from './functions';
 import { isSeeded, seedDemoHospital } from './seed/demo-hospital';
+import { isChatSeeded, seedDemoChat } from './seed/demo-chat';
 import { isDemoHospital, seedDemoLessons } from './seed/demo-lessons';
 import { startLocalScheduler } from './scheduler-loop';
 import { createLocalHost } from './server';
@@ -45,6 +46,11 @@ async function main(): Promise<void> {
   if (demo && (await isDemoHospital(storage))) {
     const lessons = await seedDemoLessons(storage, localMediaStore(path.join(dataDir, 'files')), Date.now());
     if (lessons.lessons) console.log(`已创建示例微党课：${lessons.lessons} 课，排课 ${lessons.planned} 天`);
+  }
+  // A week of branch chat, once per demo hospital.
+  if (demo && (await isDemoHospital(storage)) && !(await isChatSeeded(storage))) {
+    const chat = await seedDemoChat(storage, Date.now());
+    console.log(`已创建支部交流示例：${chat.branches} 个支部，${chat.messages} 条消息`);
   }
 
   const files = localFileStore(path.join(dataDir, 'files'));
