@@ -9,6 +9,7 @@ import type { FunctionContext } from '../../cloudfunctions/_runtime/context';
 import { localFileStore } from '../../cloudfunctions/_runtime/files/local';
 import { localWeChatGateway } from '../../cloudfunctions/_runtime/wechat/local';
 import { folderBytes, kb, percentiles, timeIt } from './measure';
+import { benchChat } from './chat';
 import { benchLessons } from './lessons';
 import { benchLighthouse } from './lighthouse';
 import { benchNotices } from './notices';
@@ -27,6 +28,7 @@ function sizes() {
     h5TotalKB: kb(folderBytes(path.join(root, 'dist/h5'), (f) => !f.endsWith('.LICENSE.txt'))),
     orgFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/org'), (f) => f.endsWith('index.js'))),
     lessonsFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/lessons'), (f) => f.endsWith('index.js'))),
+    chatFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/chat'), (f) => f.endsWith('index.js'))),
     schedulerFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/scheduler'), (f) => f.endsWith('index.js'))),
   };
 }
@@ -82,6 +84,7 @@ async function main() {
     ...(only && only !== 'notices' ? {} : { notices: await benchNotices() }),
     ...(only && only !== 'lighthouse' ? {} : { lighthouse: await benchLighthouse() }),
     ...(only && only !== 'lessons' ? {} : { lessons: await benchLessons() }),
+    ...(only && only !== 'chat' ? {} : { chat: await benchChat() }),
   };
   mkdirSync(path.join(root, '.tmp'), { recursive: true });
   writeFileSync(path.join(root, '.tmp/bench.json'), JSON.stringify(result, null, 2));

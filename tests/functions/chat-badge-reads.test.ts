@@ -1,43 +1,17 @@
 import { chatFunction } from '../../cloudfunctions/chat/src/handler';
 import type { FunctionContext } from '../../cloudfunctions/_runtime/context';
-import type { ChatMessageDoc } from '../../src/domain/chat/types';
 import { countingStorage } from '../../scripts/bench/counting-storage';
-import { makeWorld, type FunctionWorld } from './harness';
+import { fillBranch } from '../../scripts/bench/chat-fill';
+import { makeWorld } from './harness';
 import { chat, chatCast } from './chat-fixtures';
-
-/** Fills a branch with `n` messages directly (the send path is tested elsewhere) and sets its head. */
-export async function fillBranch(world: FunctionWorld, branchId: string, senderId: string, n: number): Promise<void> {
-  const docs: ChatMessageDoc[] = Array.from({ length: n }, (_, i) => ({
-    _id: `${branchId}:bulk${String(i).padStart(12, '0')}`,
-    branchId,
-    seq: i + 1,
-    rev: i + 1,
-    clientMsgId: `bulk${String(i).padStart(12, '0')}`,
-    senderId,
-    senderName: '测试',
-    kind: 'text',
-    text: `第 ${i + 1} 条消息`,
-    image: null,
-    quote: null,
-    mentions: [],
-    mentionAll: false,
-    state: 'visible',
-    createdAt: world.clock.now() - (n - i) * 1000,
-    changedAt: null,
-    removedBy: null,
-    traceId: null,
-  }));
-  for (let i = 0; i < docs.length; i += 5000) await world.storage.collection<ChatMessageDoc>('chatMessages').insertMany(docs.slice(i, i + 5000));
-  await world.storage.collection('chatHeads').put({ _id: branchId, kind: 'head', branchId, seq: n, rev: n, pinnedSeq: null, allSeqs: [], updatedAt: world.clock.now() });
-}
 
 describe('chat: a badge refresh costs the same whatever the history', () => {
   it('reads at most 2 times (identity + head and cursor) at 10 and at 100,000 messages', async () => {
     const world = await makeWorld();
     const small = await chatCast(world, 'b_demo01');
     const big = await chatCast(world, 'b_demo02');
-    await fillBranch(world, 'b_demo01', small.a.member._id, 10);
-    await fillBranch(world, 'b_demo02', big.a.member._id, 100_000);
+    await fillBranch(world.storage, 'b_demo01', small.a.member._id, 10, world.clock.now());
+    await fillBranch(world.storage, 'b_demo02', big.a.member._id, 100_000, world.clock.now());
     const counting = countingStorage(world.storage);
     const ctx = (openid: string): FunctionContext => ({ openid, storage: counting.storage, now: world.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: world.wechat, files: world.files });
     const reads: number[] = [];
