@@ -21,7 +21,9 @@ export function ChatEntry() {
   return (
     <View className="chat-entry" onClick={() => void Taro.navigateTo({ url: ROUTES.chat })}>
       <View className="chat-entry__icon">
-        <Text className="chat-entry__glyph">💬</Text>
+        <View className="chat-entry__bubble">
+          <Text className="chat-entry__glyph">聊</Text>
+        </View>
       </View>
       <View className="chat-entry__main">
         <Text className="chat-entry__title">支部交流</Text>

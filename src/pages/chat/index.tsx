@@ -61,6 +61,8 @@ function ChatRoomView({ branchId: requested, jumpSeq }: { branchId: string | und
   useEffect(() => {
     if (!meta || landed.current) return;
     landed.current = true;
+    // Landing above the end: do not follow new messages down until the member reaches the bottom.
+    atBottom.current = !jumpSeq && meta.unread === 0;
     if (jumpSeq) void jumpTo(jumpSeq);
     else scrollTo(meta.unread > 0 ? 'chat-divider' : 'chat-bottom');
     if (meta.branchName) void Taro.setNavigationBarTitle({ title: `${meta.branchName}（${meta.memberCount}）` }).catch(() => undefined);
