@@ -54,7 +54,9 @@ describe('chat: recall, remove, pin, mentions, images, notice prefill, audit', (
     expect(await chat.call(world, who.a.openid, 'pin', { seq: 1 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await chat.call(world, who.a.openid, 'unpin', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     await chat.ok(world, who.secretaryId, 'pin', { seq: 1 });
+    world.clock.advance(1000);
     await chat.ok(world, who.committeeId, 'pin', { seq: 2 });
+    world.clock.advance(1000);
     const opened = await chat.ok(world, who.a.openid, 'open', {});
     expect(opened.pinned).toMatchObject({ seq: 2, text: '【公告】更正：仍在会议室' });
     await chat.ok(world, who.secretaryId, 'remove', { seq: 2 });
