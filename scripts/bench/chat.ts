@@ -212,9 +212,9 @@ async function storageCosts() {
   };
   const badge10 = await measure(small2.openid!, 'badge', {}, 200);
   const badge100k = await measure(big2.openid!, 'badge', {}, 200);
-  const page100k = await measure(big2.openid!, 'list', { beforeSeq: 50_000 }, 100);
-  const latest100k = await measure(big2.openid!, 'list', {}, 100);
-  const open100k = await measure(big2.openid!, 'open', {}, 50);
+  const page100k = await measure(big2.openid!, 'list', { beforeSeq: 50_000 }, 20);
+  const latest100k = await measure(big2.openid!, 'list', {}, 20);
+  const open100k = await measure(big2.openid!, 'open', {}, 10);
 
   // A typical member-day in a branch: others write 46 messages; the 支部 tab is shown 4 times; the chat is
   // opened twice (20 waiting each time, 3 more arriving while open → a ring and a sync each); 3 sends; a
