@@ -31,7 +31,7 @@ const RATE = Number(process.env.WZB_BENCH_CHAT_RATE ?? 10);
 type Ready = { type: 'ready'; url: string; secret: string; branches: string[]; membersPerBranch: number };
 type MemoryMsg = { type: 'memory'; memory: NodeJS.MemoryUsage; listeners: number };
 
-async function realtime() {
+export async function realtime() {
   const host = fork(path.join(__dirname, 'chat-host.ts'), [], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await new Promise<Ready>((resolve) => host.on('message', (m: Ready) => m.type === 'ready' && resolve(m)));
   const memory = () =>
