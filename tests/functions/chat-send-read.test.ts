@@ -109,6 +109,7 @@ describe('chat: send, list, sync, read, badge', () => {
       if (!res.ok) expect(res.message).toMatch(/[\u4e00-\u9fa5]/);
     }
     expect(await world.storage.collection('chatMessages').count({ branchId: 'b_demo01' })).toBe(0);
+    expect(await world.storage.collection('chatHeads').count({ _id: { $exists: true } })).toBe(0); // no head, no cursor, no rate stamp
     expect((await chat.ok(world, who.a.openid, 'badge')).seq).toBe(0);
   });
 

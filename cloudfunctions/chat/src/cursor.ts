@@ -51,6 +51,13 @@ export async function advance(ctx: FunctionContext, cursor: ChatCursorDoc, reque
   return target;
 }
 
+/** The caller's send times in their current branch's cursor (none when it belongs elsewhere). */
+export async function recentSends(ctx: FunctionContext, actor: Actor): Promise<number[]> {
+  if (!ctx.openid) throw new AppError('UNAUTHENTICATED');
+  const stored = (await smallDocs(ctx).get(cursorId(ctx.openid))) as ChatCursorDoc | null;
+  return stored && cursorIsCurrent(stored, actor) ? (stored.recentSends ?? []) : [];
+}
+
 /**
  * Records a send time for the rate limit: a conditional write on the cursor's `version`, retried,
  * so concurrent sends from two phones cannot both slip past the 20th.

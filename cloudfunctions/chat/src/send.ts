@@ -12,7 +12,7 @@ import type { FunctionContext } from '../../_runtime/context';
 import { DuplicateKeyError } from '../../_runtime/storage/port';
 import { assertTextAllowed } from '../../notices/src/content-check';
 import { chatCaller, type ChatCaller } from './access';
-import { recordSend } from './cursor';
+import { recentSends, recordSend } from './cursor';
 import { reviewImage } from './images';
 import { notifyMentions } from './mention-push';
 import { bumpHead, messageBySeq, messages } from './store';
@@ -45,17 +45,20 @@ export async function send(input: ChatParsed<'send'>, ctx: FunctionContext): Pro
     if (!mentionsEveryone(text)) throw new AppError('BAD_REQUEST', `@全体成员 需要在消息中写明“@${MENTION_ALL}”`);
   }
 
-  await recordSend(ctx, actor, (recent) => {
+  const underRate = (recent: readonly number[]) => {
     const verdict = rateCheck(recent, ctx.now());
     if (!verdict.allowed) throw new AppError('CHAT_RATE_LIMITED', undefined, { retryAfterMs: verdict.retryAfterMs });
     return verdict.next;
-  });
+  };
+  // Read-only first (a flood stops here, before WeChat's quota is spent); the send is recorded only once
+  // everything passed, so a refused message writes nothing.
+  underRate(await recentSends(ctx, actor));
   if (text) await assertTextAllowed(ctx, text);
-
   const quote = input.quoteSeq ? await quoteFor(ctx, branchId, input.quoteSeq) : null;
   const roster = input.mentionIds.length || input.mentionAll ? await branchRoster(ctx, branchId) : [];
   const mentions: ChatMention[] = resolveMentions(text, input.mentionIds, roster, actor.memberId);
   const review = image ? await reviewImage(ctx, image) : null;
+  await recordSend(ctx, actor, underRate);
 
   const stored = await ctx.storage.atomically(async () => {
     const again = await messages(ctx).get(id);
