@@ -57,7 +57,7 @@ async function main() {
   process.on('message', (msg: { type: string }) => {
     if (msg.type === 'memory') {
       (globalThis as { gc?: () => void }).gc?.();
-      process.send!({ type: 'memory', memory: process.memoryUsage(), listeners: bus.size() });
+      process.send!({ type: 'memory', memory: process.memoryUsage(), cpu: process.cpuUsage(), listeners: bus.size() });
     }
     if (msg.type === 'stop') {
       server.closeAllConnections();

@@ -29,7 +29,7 @@ const SECONDS = Number(process.env.WZB_BENCH_CHAT_SECONDS ?? 60);
 const RATE = Number(process.env.WZB_BENCH_CHAT_RATE ?? 10);
 
 type Ready = { type: 'ready'; url: string; secret: string; branches: string[]; membersPerBranch: number };
-type MemoryMsg = { type: 'memory'; memory: NodeJS.MemoryUsage; listeners: number };
+type MemoryMsg = { type: 'memory'; memory: NodeJS.MemoryUsage; cpu: NodeJS.CpuUsage; listeners: number };
 
 export async function realtime() {
   const host = fork(path.join(__dirname, 'chat-host.ts'), [], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -82,9 +82,8 @@ export async function realtime() {
             const key = `${c.branchId}:${m.seq}`;
             (deliveredAt.get(key) ?? deliveredAt.set(key, []).get(key)!).push(t);
           }
-          c.lastRev = Math.max(c.lastRev, m.rev);
         }
-        c.lastRev = Math.max(c.lastRev, res.data.head.rev);
+        c.lastRev = Math.max(c.lastRev, res.data.syncedRev);
         if (!c.dirty && !res.data.more) break;
       }
     } finally {
@@ -161,6 +160,8 @@ export async function realtime() {
     if (times.length) delivery.push(Math.max(...times) - s.startedAt);
   }
   const duplicated = clients.reduce((n, c) => n + c.dup, 0);
+  const done = await memory();
+  const hostCpuMs = (done.cpu.user + done.cpu.system - connected.cpu.user - connected.cpu.system) / 1000;
   clients.forEach((c) => c.req?.destroy());
   agent.destroy();
   host.send({ type: 'stop' });
@@ -175,6 +176,9 @@ export async function realtime() {
     sendMs: percentiles(sent.map((s) => s.ackMs)),
     lost,
     duplicated,
+    // Load-independent: host CPU spent per message (its send, 50 rings and 50 syncs) and per second of traffic.
+    hostCpuMsPerMessage: Math.round((hostCpuMs / Math.max(1, sent.length)) * 100) / 100,
+    hostCpuShareOfOneCore: Math.round((hostCpuMs / 1000 / SECONDS) * 100) / 100,
     memoryPerConnectionKB: { rss: perConn(before.memory.rss, connected.memory.rss), heap: perConn(before.memory.heapUsed, connected.memory.heapUsed) },
   };
 }

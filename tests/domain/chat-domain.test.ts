@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { advanceCursor, badgeText, landingRange, mentionJumps, mentionedSince, readSeqFor, unreadCount } from '../../src/domain/chat/cursor';
 import { isClientMsgId, newClientMsgId } from '../../src/domain/chat/client-id';
 import { keepLatestSeqs, mentionTokens, mentionsEveryone, resolveMentions } from '../../src/domain/chat/mentions';
-import { gaps, mergeBySeq } from '../../src/domain/chat/ordering';
+import { gaps, mergeBySeq, syncedRevision } from '../../src/domain/chat/ordering';
 import { canMentionAll, canModerateChat, canReadChat, canReadChatAudit, canRecall } from '../../src/domain/chat/policies';
 import { looksLikePatientData, privacyHits } from '../../src/domain/chat/privacy';
 import { noticeTitleFrom, quoteOf, rateCheck, recallDeadline, withinRecallWindow } from '../../src/domain/chat/rules';
@@ -38,6 +38,24 @@ describe('ordering', () => {
         expect(x.map((m) => [m.seq, m.rev])).toEqual(y.map((m) => [m.seq, m.rev]));
       }),
     );
+  });
+
+  it('advances the change cursor through contiguous revs, and over a gap only once it is settled', () => {
+    const now = 1_000_000;
+    const head = { rev: 6, updatedAt: now - 1000 };
+    const fresh = [
+      { rev: 4, at: now - 900 },
+      { rev: 6, at: now - 500 },
+    ];
+    // rev 5 raised the head but its message is not stored yet (cloud, in flight): stop before it.
+    expect(syncedRevision(3, fresh, head, now, 25_000, true)).toBe(4);
+    // Much later (the send died): jump the gap.
+    expect(syncedRevision(3, fresh, head, now + 30_000, 25_000, true)).toBe(6);
+    // A head raised by nothing stored (yet): wait, then take it.
+    expect(syncedRevision(6, [], { rev: 7, updatedAt: now - 10 }, now, 25_000, true)).toBe(6);
+    expect(syncedRevision(6, [], { rev: 7, updatedAt: now - 10 }, now + 30_000, 25_000, true)).toBe(7);
+    // More pages to come: never beyond what was returned.
+    expect(syncedRevision(0, [{ rev: 1, at: 0 }], { rev: 9, updatedAt: 0 }, now, 25_000, false)).toBe(1);
   });
 
   it('finds gaps to fill', () => {

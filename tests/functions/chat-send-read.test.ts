@@ -89,8 +89,30 @@ describe('chat: send, list, sync, read, badge', () => {
       [1, 'recalled'],
     ]);
     expect(changed.messages[1].text).toBe('');
-    const nothing = await chat.ok(world, who.b.openid, 'sync', { afterRev: changed.head.rev });
+    expect(changed.syncedRev).toBe(changed.head.rev);
+    const nothing = await chat.ok(world, who.b.openid, 'sync', { afterRev: changed.syncedRev });
     expect(nothing.messages).toEqual([]);
+  });
+
+  it('sync never skips a message whose send raised the head but has not stored it yet (cloud, no transaction)', async () => {
+    await chat.say(world, who.a.openid, '第一条');
+    // Another send is half-way: the head says rev 2, its message is not stored yet; a third one landed.
+    await world.storage.collection('chatHeads').updateById('b_demo01', { $inc: { seq: 1, rev: 1 } });
+    await chat.say(world, who.b.openid, '第三条');
+    const first = await chat.ok(world, who.d.openid, 'sync', { afterRev: 1 });
+    expect(first.messages.map((m) => m.seq)).toEqual([3]);
+    expect(first.syncedRev).toBe(1); // not 3: rev 2 may still arrive
+    await world.storage.collection('chatMessages').insert({
+      ...(await world.storage.collection('chatMessages').find({ branchId: 'b_demo01', seq: 3 }))[0],
+      _id: 'b_demo01:clateclientmsgid0001',
+      clientMsgId: 'clateclientmsgid0001',
+      seq: 2,
+      rev: 2,
+      text: '迟到的第二条',
+    });
+    const second = await chat.ok(world, who.d.openid, 'sync', { afterRev: first.syncedRev });
+    expect(second.messages.map((m) => m.text)).toEqual(['迟到的第二条', '第三条']);
+    expect(second.syncedRev).toBe(3);
   });
 
   it('refuses empty, oversized and malformed messages with a Chinese message and stores nothing', async () => {

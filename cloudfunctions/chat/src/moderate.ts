@@ -9,7 +9,7 @@ import { authorise, requireActor } from '../../_runtime/actor';
 import type { FunctionContext } from '../../_runtime/context';
 import { newId } from '../../_runtime/ids';
 import { chatCaller, type ChatCaller } from './access';
-import { auditLog, bumpHead, loadHead, messages, requireMessage } from './store';
+import { auditLog, bumpHead, loadHead, messageBySeq, messages, requireMessage } from './store';
 import { toView } from './views';
 
 const headOf = (h: { branchId: string; seq: number; rev: number }) => ({ branchId: h.branchId, seq: h.seq, rev: h.rev });
@@ -81,6 +81,8 @@ export async function pin(input: ChatParsed<'pin'>, ctx: FunctionContext): Promi
   assertVisible(m);
   return ctx.storage.atomically(async () => {
     const head = await bumpHead(ctx, caller.branchId, () => ({ newMessage: false, pinnedSeq: m.seq }));
+    // Every rev is carried by a message document (sync's gap rule relies on it).
+    await messages(ctx).updateById(m._id, { $set: { rev: head.rev, changedAt: ctx.now() } });
     await audit(ctx, caller, 'pin', m, null, true);
     return { pinned: await toView(ctx, m, caller.actor.memberId), head: headOf(head) };
   });
@@ -90,8 +92,11 @@ export async function unpin(input: ChatParsed<'unpin'>, ctx: FunctionContext): P
   const caller = await chatCaller(ctx, input.branchId);
   authorise(canPinInChat(caller.actor, caller.branchId));
   return ctx.storage.atomically(async () => {
-    const head = await bumpHead(ctx, caller.branchId, () => ({ newMessage: false, pinnedSeq: null }));
-    await audit(ctx, caller, 'unpin', null, null, false);
+    let previous: number | null = null;
+    const head = await bumpHead(ctx, caller.branchId, (h) => ((previous = h.pinnedSeq), { newMessage: false, pinnedSeq: null }));
+    const unpinned = previous === null ? null : await messageBySeq(ctx, caller.branchId, previous);
+    if (unpinned) await messages(ctx).updateById(unpinned._id, { $set: { rev: head.rev, changedAt: ctx.now() } });
+    await audit(ctx, caller, 'unpin', unpinned, null, false);
     return { head: headOf(head) };
   });
 }

@@ -1,6 +1,7 @@
 import type { ChatInput, ChatOutput, ChatParsed } from '../../../src/domain/api/chat';
 import { landingRange, mentionJumps, mentionedSince, unreadCount } from '../../../src/domain/chat/cursor';
 import { CHAT_LIMITS } from '../../../src/domain/chat/limits';
+import { syncedRevision } from '../../../src/domain/chat/ordering';
 import { canMentionAll, canModerateChat } from '../../../src/domain/chat/policies';
 import type { ChatHeadDoc } from '../../../src/domain/chat/types';
 import type { Branch, Member } from '../../../src/domain/org/types';
@@ -95,11 +96,14 @@ export async function sync(input: ChatParsed<'sync'>, ctx: FunctionContext): Pro
       ? []
       : await messages(ctx).find({ branchId, rev: { $gt: input.afterRev } }, { orderBy: [['rev', 'asc']], limit: CHAT_LIMITS.syncMax });
   const pinnedDoc = head.pinnedSeq ? await messageBySeq(ctx, branchId, head.pinnedSeq) : null;
+  const more = docs.length === CHAT_LIMITS.syncMax;
+  const changes = docs.map((d) => ({ rev: d.rev, at: d.changedAt ?? d.createdAt }));
   return {
     messages: await toViews(ctx, docs, actor.memberId),
     head: headOf(head),
     pinned: pinnedDoc && pinnedDoc.state === 'visible' ? await toView(ctx, pinnedDoc, actor.memberId) : null,
-    more: docs.length === CHAT_LIMITS.syncMax,
+    more,
+    syncedRev: syncedRevision(input.afterRev, changes, head, ctx.now(), CHAT_LIMITS.settleMs, !more),
   };
 }
 

@@ -157,8 +157,14 @@ export interface ChatSync {
   messages: ChatMessageView[];
   head: ChatHead;
   pinned: ChatMessageView | null;
-  /** More changes than one call returns: call again with the last message's rev (or reload the latest page). */
+  /** More changes than one call returns: call again with `syncedRev` (or reload the latest page). */
   more: boolean;
+  /**
+   * Pass this as `afterRev` next time (not head.rev): every change up to it has been returned. In the
+   * cloud a send raising the head may not have stored its message yet; syncedRev stops before such a
+   * gap until it is filled (or is older than CHAT_LIMITS.settleMs: a send that died), so nothing is skipped.
+   */
+  syncedRev: number;
 }
 
 export interface ChatMentionable {

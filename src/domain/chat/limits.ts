@@ -8,6 +8,8 @@ export const CHAT_LIMITS = {
   page: 30,
   /** `sync` returns at most this many changed messages per call; `more` says call again. */
   syncMax: 100,
+  /** A change older than this is settled: no write that raised the head before it is still in flight (function timeout 20 s). */
+  settleMs: 25 * 1000,
   /** Messages per member per sliding minute. */
   ratePerMinute: 20,
   rateWindowMs: 60 * 1000,

@@ -28,3 +28,28 @@ export function gaps(seqs: readonly number[]): Array<[from: number, to: number]>
   for (let i = 1; i < sorted.length; i++) if (sorted[i] > sorted[i - 1] + 1) out.push([sorted[i - 1] + 1, sorted[i] - 1]);
   return out;
 }
+
+/**
+ * How far a client may safely advance its change cursor after a sync. Revs come from the head; the
+ * message carrying a rev is written after the head (no multi-document transaction in the cloud), so a
+ * missing rev may still be in flight. Advance through contiguous revs; jump a gap only once the change
+ * after it is settled (older than `settleMs`: the write that raised the head has finished or died); and
+ * take the head's rev once the head itself is settled.
+ */
+export function syncedRevision(
+  afterRev: number,
+  changes: ReadonlyArray<{ rev: number; at: number }>,
+  head: { rev: number; updatedAt: number },
+  now: number,
+  settleMs: number,
+  complete: boolean,
+): number {
+  let synced = afterRev;
+  for (const c of [...changes].sort((a, b) => a.rev - b.rev)) {
+    if (c.rev <= synced) continue;
+    if (c.rev === synced + 1 || now - c.at > settleMs) synced = c.rev;
+    else return synced;
+  }
+  if (complete && head.rev > synced && now - head.updatedAt > settleMs) return head.rev;
+  return synced;
+}
