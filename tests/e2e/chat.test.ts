@@ -183,6 +183,8 @@ describe('branch chat in the browser', () => {
     await visible(c.page, '.chat-entry__badge').waitFor({ timeout: 15000 });
     expect((await visible(c.page, '.chat-entry__badge').innerText()).trim()).toBe('3');
     await visible(c.page, '.chat-entry__mention').waitFor();
+    // the 支部 tab itself: count with the @ mark
+    await c.page.waitForFunction(() => Array.from(document.querySelectorAll('.taro-tabbar-badge')).some((el) => el.textContent === '@3'), undefined, { timeout: 10000 });
     await visible(c.page, '.chat-entry').click();
     const divider = visible(c.page, '#chat-divider');
     await divider.waitFor({ timeout: 15000 });

@@ -92,11 +92,11 @@ describe('chat (pages/chat/index)', () => {
     await p.waitFor(() => p.exists('.chat-divider'));
     expect(p.text('.chat-divider')).toContain('以下为新消息');
     // the divider sits in the item of the first unread message (seq 3)
-    expect(p.text('#m-3')).toContain('以下为新消息');
-    expect(p.text('#m-2')).not.toContain('以下为新消息');
+    expect(p.text('.chat-seq-3')).toContain('以下为新消息');
+    expect(p.text('.chat-seq-2')).not.toContain('以下为新消息');
     expect(p.text('.chat-pinned')).toContain('周五主题党日');
-    expect(p.text('#m-3 .chat-text')).toContain('<script>alert(1)</script><b>粗</b>');
-    expect(p.all('#m-3 wx-rich-text')).toHaveLength(0);
+    expect(p.text('.chat-seq-3 .chat-text')).toContain('<script>alert(1)</script><b>粗</b>');
+    expect(p.all('.chat-seq-3 wx-rich-text')).toHaveLength(0);
     // read up to the last loaded message
     expect(p.calls.find((c) => c.action === 'read')?.payload).toEqual({ branchId: 'b-1', seq: 4 });
 
@@ -137,7 +137,7 @@ describe('chat (pages/chat/index)', () => {
       },
     });
     await p.waitFor(() => p.exists('.chat-input'));
-    await p.input('.chat-input textarea', '今晚夜班交接注意3床', { blur: false });
+    await p.input('textarea.chat-input', '今晚夜班交接注意3床', { blur: false });
     await p.tap('.chat-send');
     await p.waitFor(() => p.exists('.chat-sending'));
     expect(storedBeforeCall).toBe(true);
@@ -150,7 +150,7 @@ describe('chat (pages/chat/index)', () => {
     await p.waitFor(() => !p.exists('.chat-pending'));
     expect(sends.map((s) => s.clientMsgId)).toEqual(sends.map(() => firstId));
     expect(sends.at(-1)).toMatchObject({ branchId: 'b-1', kind: 'text', text: '今晚夜班交接注意3床', privacyConfirmed: false });
-    expect(p.text('#m-5 .chat-text')).toContain('今晚夜班交接注意3床');
+    expect(p.text('.chat-seq-5 .chat-text')).toContain('今晚夜班交接注意3床');
     expect(p.storage.has('wzb.chatOutbox')).toBe(false);
     p.unload();
   });
@@ -167,7 +167,7 @@ describe('chat (pages/chat/index)', () => {
       }),
     });
     await p.waitFor(() => p.exists('.chat-input'));
-    await p.input('.chat-input textarea', '违禁测试词', { blur: false });
+    await p.input('textarea.chat-input', '违禁测试词', { blur: false });
     await p.tap('.chat-send');
     await p.waitFor(() => p.exists('.chat-composer__error'));
     expect(p.text('.chat-composer__error')).toContain('内容未通过安全检测');

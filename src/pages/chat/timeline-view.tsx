@@ -58,7 +58,7 @@ export function TimelineView(p: Props) {
           const showTime = startsTimeGroup(previousAt, m.createdAt);
           previousAt = m.createdAt;
           return (
-            <View key={m.seq} id={`m-${m.seq}`} className="chat-item">
+            <View key={m.seq} id={`m-${m.seq}`} className={`chat-item chat-seq-${m.seq}`}>
               {m.seq === dividerSeq && (
                 <View id="chat-divider" className="chat-divider">
                   <Text className="chat-divider__text">以下为新消息</Text>
