@@ -99,6 +99,7 @@ describe('chat: send, list, sync, read, badge', () => {
     // Another send is half-way: the head says rev 2, its message is not stored yet; a third one landed.
     await world.storage.collection('chatHeads').updateById('b_demo01', { $inc: { seq: 1, rev: 1 } });
     await chat.say(world, who.b.openid, '第三条');
+    expect((await chat.ok(world, who.d.openid, 'open', {})).syncedRev).toBe(1);
     const first = await chat.ok(world, who.d.openid, 'sync', { afterRev: 1 });
     expect(first.messages.map((m) => m.seq)).toEqual([3]);
     expect(first.syncedRev).toBe(1); // not 3: rev 2 may still arrive

@@ -52,6 +52,9 @@ export async function open(input: ChatParsed<'open'>, ctx: FunctionContext): Pro
     head.pinnedSeq ? messageBySeq(ctx, branchId, head.pinnedSeq) : Promise.resolve(null),
   ]);
   const own = branchId === actor.branchId;
+  const windowStart = Math.max(0, head.rev - CHAT_LIMITS.openRevWindow);
+  const recent = head.rev > 0 ? await messages(ctx).find({ branchId, rev: { $gt: windowStart } }, { orderBy: [['rev', 'asc']], limit: CHAT_LIMITS.openRevWindow }) : [];
+  const syncedRev = syncedRevision(windowStart, recent.map((d) => ({ rev: d.rev, at: d.changedAt ?? d.createdAt })), head, ctx.now(), CHAT_LIMITS.settleMs, true);
   return {
     head: headOf(head),
     branchName: branch?.name ?? '',
@@ -66,6 +69,7 @@ export async function open(input: ChatParsed<'open'>, ctx: FunctionContext): Pro
     canModerate: canModerateChat(actor, branchId),
     canMentionAll: canMentionAll(actor, branchId),
     me: { memberId: actor.memberId, name: member.name },
+    syncedRev,
   };
 }
 

@@ -143,6 +143,11 @@ export interface ChatOpenView {
   canMentionAll: boolean;
   /** The caller (for marking “mine”). */
   me: { memberId: string; name: string };
+  /**
+   * The first `afterRev` for `sync` (see ChatSync.syncedRev): not head.rev, which may cover a send still in
+   * flight. Always sent; optional in the type only so fixtures written before it still type-check.
+   */
+  syncedRev?: number;
 }
 
 export interface ChatPage {

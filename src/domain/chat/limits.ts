@@ -10,6 +10,8 @@ export const CHAT_LIMITS = {
   syncMax: 100,
   /** A change older than this is settled: no write that raised the head before it is still in flight (function timeout 20 s). */
   settleMs: 25 * 1000,
+  /** `open` looks this many revs back for a change still in flight (far more than concurrent sends in one branch). */
+  openRevWindow: 20,
   /** Messages per member per sliding minute. */
   ratePerMinute: 20,
   rateWindowMs: 60 * 1000,
