@@ -52,6 +52,7 @@ const open = (over: Partial<ChatOpenView> = {}): ChatOpenView => ({
   canModerate: false,
   canMentionAll: false,
   me: { memberId: 'm-1', name: '李娜' },
+  syncedRev: 4,
   ...over,
 });
 
@@ -86,7 +87,7 @@ describe('chat (pages/chat/index)', () => {
         'chat/open': () => ok(open()),
         'chat/read': () => ok({ readSeq: 4, unread: 0 }),
         'chat/sync': (payload) =>
-          ok({ messages: payload.afterRev >= 4 ? [msg(5, { text: '新消息到了' }), msg(4, { rev: 6, state: 'recalled', text: '' })] : [], head: { branchId: 'b-1', seq: 5, rev: 6 }, pinned: msg(1, { text: '周五主题党日' }), more: false }),
+          ok({ messages: payload.afterRev >= 4 ? [msg(5, { text: '新消息到了' }), msg(4, { rev: 6, state: 'recalled', text: '' })] : [], head: { branchId: 'b-1', seq: 5, rev: 6 }, pinned: msg(1, { text: '周五主题党日' }), more: false, syncedRev: 6 }),
       }),
     });
     await p.waitFor(() => p.exists('.chat-divider'));
@@ -126,7 +127,7 @@ describe('chat (pages/chat/index)', () => {
         if (name === 'org' && data.action === 'me') return ok(me);
         if (data.action === 'open') return ok(open({ unread: 0, readSeq: 4 }));
         if (data.action === 'read') return ok({ readSeq: 4, unread: 0 });
-        if (data.action === 'sync') return ok({ messages: [], head: { branchId: 'b-1', seq: 4, rev: 4 }, pinned: null, more: false });
+        if (data.action === 'sync') return ok({ messages: [], head: { branchId: 'b-1', seq: 4, rev: 4 }, pinned: null, more: false, syncedRev: 4 });
         if (data.action === 'send') {
           sends.push(data.data);
           storedBeforeCall = JSON.stringify(p.storage.get('wzb.chatOutbox') ?? '').includes(data.data.clientMsgId);

@@ -45,6 +45,9 @@ export function classifySendError(e: unknown): FailureKind {
 }
 
 const SYNC_ROUNDS_MAX = 5;
+/** Re-syncs (0.8 s, doubling, at most 8 s apart) while a send in flight holds syncedRev below the head; the server settles such a gap within CHAT_LIMITS.settleMs. */
+const SETTLE_RETRY_MS = 800;
+const SETTLE_TRIES_MAX = 8;
 
 /**
  * One branch's chat for the page: opens on the first unread, follows the doorbell (sync by revision),
@@ -65,6 +68,8 @@ export function useChatRoom(requestedBranchId: string | undefined, onReturnedToD
   const lastRev = useRef(0);
   const readSeq = useRef(0);
   const syncing = useRef<{ running: boolean; again: boolean }>({ running: false, again: false });
+  const syncRef = useRef<() => Promise<void>>(async () => undefined);
+  const settleTries = useRef(0);
   const subRef = useRef<{ resync(): void } | null>(null);
   const returnedRef = useRef(onReturnedToDraft);
   returnedRef.current = onReturnedToDraft;
@@ -82,7 +87,8 @@ export function useChatRoom(requestedBranchId: string | undefined, onReturnedToD
       .then((view) => {
         if (cancelled) return;
         const { messages, hasOlder, hasNewer, pinned: pin, head, ...rest } = view;
-        lastRev.current = Math.max(head.rev, maxRev(messages, 0));
+        // syncedRev, not head.rev: the head may already count a send whose message is not stored yet.
+        lastRev.current = view.syncedRev ?? Math.max(head.rev, maxRev(messages, 0));
         readSeq.current = view.readSeq;
         setMeta(rest);
         setBranchId(head.branchId);
@@ -124,6 +130,7 @@ export function useChatRoom(requestedBranchId: string | undefined, onReturnedToD
       return;
     }
     s.running = true;
+    let behind = false;
     try {
       do {
         s.again = false;
@@ -131,16 +138,23 @@ export function useChatRoom(requestedBranchId: string | undefined, onReturnedToD
           const res = await chatApi('sync', { branchId, afterRev: lastRev.current });
           commit(applyChanges(timelineRef.current, res.messages));
           setPinned(res.pinned);
-          lastRev.current = res.more ? maxRev(res.messages, lastRev.current) : Math.max(res.head.rev, maxRev(res.messages, lastRev.current));
+          lastRev.current = res.syncedRev;
+          behind = res.syncedRev < res.head.rev;
           if (!res.more) break;
         }
       } while (s.again);
+      // A send raised the head but its message is not stored yet: no new ring will come for it, so look again soon.
+      if (behind && settleTries.current < SETTLE_TRIES_MAX) {
+        settleTries.current += 1;
+        setTimeout(() => void syncRef.current(), Math.min(SETTLE_RETRY_MS * 2 ** (settleTries.current - 1), 8000));
+      } else if (!behind) settleTries.current = 0;
     } catch {
       // offline: the next ring, onShow or the network coming back syncs again
     } finally {
       s.running = false;
     }
   }, [branchId, commit]);
+  syncRef.current = sync;
 
   const onRing = useCallback(
     (ring: Ring) => {
