@@ -116,6 +116,33 @@ describe('chat (pages/chat/index)', () => {
     p.unload();
   });
 
+  test('a send in flight holds syncedRev below the head: the page looks again and gets the late message', async () => {
+    const db = fakeDatabase();
+    let syncs = 0;
+    const p = await loadPage('pages/chat/index', {
+      extendWx: db.install,
+      cloud: byAction({
+        'org/me': () => ok(me),
+        'chat/open': () => ok(open({ unread: 0, readSeq: 4 })),
+        'chat/read': () => ok({ readSeq: 5, unread: 0 }),
+        'chat/sync': () => {
+          syncs += 1;
+          // first: seq 5 raised the head (rev 5) but is not stored yet, seq 6 is; syncedRev stops at 4
+          if (syncs === 1) return ok({ messages: [msg(6, { text: '后发先到' })], head: { branchId: 'b-1', seq: 6, rev: 6 }, pinned: null, more: false, syncedRev: 4 });
+          return ok({ messages: [msg(5, { text: '先发后到' }), msg(6, { text: '后发先到' })], head: { branchId: 'b-1', seq: 6, rev: 6 }, pinned: null, more: false, syncedRev: 6 });
+        },
+      }),
+    });
+    await p.waitFor(() => db.watches.length > 0);
+    db.watches[0].onChange({ docs: [{ seq: 6, rev: 6 }] });
+    await p.waitFor(() => p.text().includes('先发后到'), 8000);
+    expect(p.calls.filter((c) => c.action === 'sync').map((c) => (c.payload as { afterRev: number }).afterRev)).toEqual([4, 4]);
+    // shown in seq order although 6 arrived first
+    const texts = p.all('.chat-text').map((el) => el.textContent ?? '');
+    expect(texts.indexOf('先发后到')).toBeLessThan(texts.indexOf('后发先到'));
+    p.unload();
+  });
+
   test('a send is in storage before the call; offline it stays 发送中 and goes out later with the same client id', async () => {
     const db = fakeDatabase();
     let online = false;
