@@ -1,6 +1,8 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/notices/index', 'pages/notice-detail/index', 'pages/branch/index', 'pages/me/index', 'pages/bind/index', 'pages/demo/index', 'pages/lesson/index', 'pages/lesson-catchup/index', 'pages/lesson-history/index'],
   subPackages: [
+    // The chat (with its pinyin search) is its own package, preloaded from the 支部 tab so it opens at once.
+    { root: 'pages/chat', pages: ['index'] },
     {
       root: 'admin',
       pages: [
@@ -19,9 +21,13 @@ export default defineAppConfig({
         'lesson-stats/index',
         'lesson-stat/index',
         'lesson-committee/index',
+        'chat-audit/index',
       ],
     },
   ],
+  preloadRule: {
+    'pages/branch/index': { network: 'all', packages: ['pages/chat'] },
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',

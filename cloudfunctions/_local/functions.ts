@@ -1,4 +1,5 @@
 import type { FunctionHandler } from '../_runtime/handler';
+import { chatFunction } from '../chat/src/handler';
 import { lessonsFunction } from '../lessons/src/handler';
 import { noticesFunction } from '../notices/src/handler';
 import { orgFunction } from '../org/src/handler';
@@ -10,5 +11,6 @@ export const LOCAL_FUNCTIONS: Readonly<Record<string, FunctionHandler>> = Object
     org: orgFunction,
     notices: noticesFunction,
     lessons: lessonsFunction,
+    chat: chatFunction,
   }),
 );

@@ -3,10 +3,12 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { localFileStore } from '../_runtime/files/local';
 import { localMediaStore } from '../_runtime/files/local-media';
+import { localDoorbellBus, ringingStorage } from '../_runtime/realtime/local';
 import { openSqliteStorage } from '../_runtime/storage/sqlite';
 import { localWeChatGateway } from '../_runtime/wechat/local';
 import { LOCAL_FUNCTIONS } from './functions';
 import { isSeeded, seedDemoHospital } from './seed/demo-hospital';
+import { isChatSeeded, seedDemoChat } from './seed/demo-chat';
 import { isDemoHospital, seedDemoLessons } from './seed/demo-lessons';
 import { DEMO_HISTORY_DAYS, seedDemoHistory } from './seed/demo-history';
 import { startLocalScheduler } from './scheduler-loop';
@@ -34,7 +36,9 @@ async function main(): Promise<void> {
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
   const sessionSecret = readFileSync(secretFile, 'utf8').trim();
 
-  const storage = openSqliteStorage(path.join(dataDir, 'weizhibu.db'));
+  // Chat head writes ring the doorbell (served as Server-Sent Events at /api/chat/stream).
+  const doorbells = localDoorbellBus();
+  const storage = ringingStorage(openSqliteStorage(path.join(dataDir, 'weizhibu.db')), doorbells);
   if (demo && !(await isSeeded(storage))) {
     const seeded = await seedDemoHospital(storage, Date.now());
     console.log(`已创建演示医院：${seeded.branches} 个支部，${seeded.members} 名党员`);
@@ -50,12 +54,17 @@ async function main(): Promise<void> {
       console.log(`已生成近 ${DEMO_HISTORY_DAYS} 天的演示记录：学习 ${history.progress} 条，通知 ${history.notices} 条`);
     }
   }
+  // A week of branch chat, once per demo hospital.
+  if (demo && (await isDemoHospital(storage)) && !(await isChatSeeded(storage))) {
+    const chat = await seedDemoChat(storage, Date.now());
+    console.log(`已创建支部交流示例：${chat.branches} 个支部，${chat.messages} 条消息`);
+  }
 
   const files = localFileStore(path.join(dataDir, 'files'));
   // No WeChat here: reminders land in the gateway's outbox and are echoed on the console.
   const wechat = localWeChatGateway({ onSend: (m) => console.log(`[订阅消息] → ${m.toOpenid}：${m.fields.title}（${m.page}）`) });
   const media = localMediaStore(path.join(dataDir, 'files'));
-  const server = createLocalHost({ storage, functions: LOCAL_FUNCTIONS, sessionSecret, h5Dir, demo, files, media, wechat });
+  const server = createLocalHost({ storage, functions: LOCAL_FUNCTIONS, sessionSecret, h5Dir, demo, files, media, wechat, doorbells });
   // The CloudBase timer's local stand-in: same scheduler code, no caller identity.
   const scheduler = startLocalScheduler(
     () => ({ openid: null, storage, now: () => Date.now(), randomBytes: (n) => randomBytes(n), demo, wechat, files }),

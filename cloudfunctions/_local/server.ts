@@ -10,6 +10,9 @@ import { verifySessionToken } from '../_runtime/session-token';
 import type { Storage } from '../_runtime/storage/port';
 import { declaredMediaType, mediaMaxBytes, type LocalMediaStore } from '../_runtime/files/local-media';
 import type { WeChatGateway } from '../_runtime/wechat/port';
+import { CHAT_STREAM_PATH } from '../../src/domain/api/chat';
+import type { DoorbellBus } from '../_runtime/realtime/port';
+import { serveChatStream } from './chat-stream';
 import { demoMemberId, demoSessionFor, listPersonas, newUserSession } from './demo-routes';
 import { serveStatic } from './static-files';
 
@@ -24,6 +27,10 @@ export interface LocalHostOptions {
   /** Lesson audio and video, written into the same folder; without it only images can be uploaded. */
   media?: LocalMediaStore;
   wechat: WeChatGateway;
+  /** The chat doorbell (rung by head writes, see ringingStorage); without it there is no chat stream. */
+  doorbells?: DoorbellBus;
+  /** Chat stream timings (tests shorten them): heartbeat comment and membership re-check intervals. */
+  chatStream?: { heartbeatMs?: number; recheckMs?: number };
   now?: () => number;
 }
 
@@ -169,6 +176,10 @@ export function createLocalHost(opts: LocalHostOptions): http.Server {
     const fn = url.pathname.match(/^\/api\/fn\/([^/]+)$/);
     if (fn && req.method === 'POST') return callFunction(fn[1], req, res);
     if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true });
+    if (url.pathname === CHAT_STREAM_PATH && req.method === 'GET' && opts.doorbells) {
+      const verify = (token: string) => verifySessionToken(token, opts.sessionSecret, now());
+      return serveChatStream(req, res, url, { storage: opts.storage, bus: opts.doorbells, verify, now, ...opts.chatStream });
+    }
     if (url.pathname === '/api/files' && req.method === 'POST') return uploadFile(req, res);
     const file = url.pathname.match(/^\/api\/files\/([^/]+)$/);
     if (file && (req.method === 'GET' || req.method === 'HEAD')) return serveFile(file[1], req, res);

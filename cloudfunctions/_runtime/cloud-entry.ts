@@ -42,6 +42,11 @@ function lazyWeChatGateway(load: WxServerSdkLoader | undefined): WeChatGateway {
   return {
     checkText: async (input) => (await get()).checkText(input),
     sendSubscribeMessage: async (message) => (await get()).sendSubscribeMessage(message),
+    checkImageAsync: async (input) => {
+      const gateway = await get();
+      if (!gateway.checkImageAsync) throw new Error('WeChat gateway without image checks');
+      return gateway.checkImageAsync(input);
+    },
   };
 }
 

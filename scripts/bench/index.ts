@@ -9,6 +9,7 @@ import type { FunctionContext } from '../../cloudfunctions/_runtime/context';
 import { localFileStore } from '../../cloudfunctions/_runtime/files/local';
 import { localWeChatGateway } from '../../cloudfunctions/_runtime/wechat/local';
 import { folderBytes, kb, percentiles, timeIt } from './measure';
+import { benchChat } from './chat';
 import { benchLessons } from './lessons';
 import { benchLighthouse } from './lighthouse';
 import { benchNotices } from './notices';
@@ -41,6 +42,7 @@ function sizes() {
     h5TotalKB: kb(folderBytes(path.join(root, 'dist/h5'), (f) => !f.endsWith('.LICENSE.txt'))),
     orgFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/org'), (f) => f.endsWith('index.js'))),
     lessonsFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/lessons'), (f) => f.endsWith('index.js'))),
+    chatFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/chat'), (f) => f.endsWith('index.js'))),
     schedulerFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/scheduler'), (f) => f.endsWith('index.js'))),
   };
 }
@@ -98,6 +100,7 @@ const SECTIONS: Record<string, { run: () => Promise<unknown>; repeat?: boolean }
   memberDay: { run: benchMemberDay },
   functions: { run: benchFunctions },
   storage: { run: benchStorage },
+  chat: { run: benchChat },
 };
 
 async function main() {

@@ -1,3 +1,4 @@
+import type { ChatAction, ChatInput, ChatOutput } from '../domain/api/chat';
 import type { LessonsAction, LessonsInput, LessonsOutput } from '../domain/api/lessons';
 import type { NoticesAction, NoticesInput, NoticesOutput } from '../domain/api/notices';
 import type { OrgAction, OrgInput, OrgOutput } from '../domain/api/org';
@@ -31,3 +32,5 @@ export const noticesApi = <A extends NoticesAction>(action: A, input: NoticesInp
 
 export const lessonsApi = <A extends LessonsAction>(action: A, input: LessonsInput<A>): Promise<LessonsOutput[A]> =>
   call<LessonsOutput[A]>('lessons', action, input);
+
+export const chatApi = <A extends ChatAction>(action: A, input: ChatInput<A>): Promise<ChatOutput[A]> => call<ChatOutput[A]>('chat', action, input);

@@ -25,6 +25,8 @@ export const ROUTES = {
   lessonStats: '/admin/lesson-stats/index',
   lessonStat: '/admin/lesson-stat/index',
   lessonCommittee: '/admin/lesson-committee/index',
+  chat: '/pages/chat/index',
+  chatAudit: '/admin/chat-audit/index',
 } as const;
 
 /** Builds `path?key=value` with encoded values, skipping empty ones. */

@@ -69,6 +69,8 @@ export interface LoadOptions {
   storage?: Record<string, unknown>;
   /** Answer to wx.showModal; default: the user confirms. */
   modal?: (opts: any) => { confirm: boolean; cancel?: boolean; content?: string };
+  /** Adds fakes to `wx` before the page loads (e.g. `wx.cloud.database` for the chat doorbell). */
+  extendWx?: (wx: any) => void;
   /** Options passed to the app's onLaunch/onShow. */
   launchOptions?: Record<string, unknown>;
 }
@@ -244,6 +246,7 @@ function installWx(wx: any, options: LoadOptions, rec: Pick<PageHandle, 'calls' 
   wx.requestSubscribeMessage = asyncApi('requestSubscribeMessage', (o) =>
     Object.fromEntries((o.tmplIds ?? []).map((id: string) => [id, 'accept'])),
   );
+  options.extendWx?.(wx);
 }
 
 /** WeChat built-in components: miniprogram-simulate renders them as `<wx-NAME>`. */

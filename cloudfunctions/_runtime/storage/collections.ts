@@ -55,10 +55,19 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
   lessonProgress: { indexes: [{ fields: ['memberId', 'completedAt'] }, { fields: ['lessonId', 'branchId'] }] },
   /** “提醒未学” batches, `_id` `lr:<branchId>:<date>:<n>` (the n-th reminder of that day: a double tap collides). */
   lessonReminders: { indexes: [{ fields: ['branchId', 'date', 'at'] }] },
-  /** Chat history, paged by `branchId` equality + a `seq` range, ordered by `seq` (asc or desc). */
-  chatMessages: { indexes: [{ fields: ['branchId', 'seq'], unique: true }] },
-  /** One tiny head document per branch (`_id` = branchId): the realtime doorbell and the next `seq`. */
+  /** Chat messages, `_id` = `<branchId>:<clientMsgId>` (a retried send collides); pages by branch + seq, sync by branch + rev. */
+  chatMessages: {
+    indexes: [
+      { fields: ['branchId', 'seq'], unique: true },
+      { fields: ['branchId', 'clientMsgId'], unique: true },
+      { fields: ['branchId', 'rev'] },
+      { fields: ['traceId'] },
+    ],
+  },
+  /** Per-branch heads (`_id` = branchId, the doorbell) and per-member read cursors (`_id` = `cur_<openid>`): read by `_id` only. */
   chatHeads: { indexes: [] },
+  /** Moderation audit (removal, pin, unpin, recall). */
+  chatAudit: { indexes: [{ fields: ['branchId', 'at'] }, { fields: ['at'] }] },
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -1,4 +1,4 @@
-import type { ContentCheckResult, SendResult, SubscribeMessage, WeChatGateway } from './port';
+import type { ContentCheckResult, MediaCheckStart, SendResult, SubscribeMessage, WeChatGateway } from './port';
 
 /**
  * The WeChat gateway over wx-server-sdk's cloud-call openapi (no access token: CloudBase signs the
@@ -29,9 +29,21 @@ export interface SubscribeSendRequest {
   miniprogramState: 'formal';
 }
 
+/** security.mediaCheckAsync v2: media_type 2 = image; the verdict arrives as a `wxa_media_check` event. */
+export interface MediaCheckAsyncRequest {
+  mediaUrl: string;
+  mediaType: 2;
+  version: 2;
+  scene: 1 | 2 | 3 | 4;
+  openid: string;
+}
+
 export interface WxServerSdkLike {
   openapi: {
-    security: { msgSecCheck(request: MsgSecCheckRequest): Promise<MsgSecCheckResponse> };
+    security: {
+      msgSecCheck(request: MsgSecCheckRequest): Promise<MsgSecCheckResponse>;
+      mediaCheckAsync?(request: MediaCheckAsyncRequest): Promise<{ traceId?: string }>;
+    };
     subscribeMessage: { send(request: SubscribeSendRequest): Promise<unknown> };
   };
 }
@@ -136,5 +148,14 @@ export function cloudWeChatGateway(
     }
   }
 
-  return { checkText, sendSubscribeMessage };
+  /** Images are checked asynchronously: the trace id links WeChat's later verdict to the message. */
+  async function checkImageAsync({ openid, url, scene }: { openid: string; url: string; scene: 1 | 2 | 3 | 4 }): Promise<MediaCheckStart> {
+    const check = cloud.openapi.security.mediaCheckAsync;
+    if (!check) throw new Error('wx-server-sdk without security.mediaCheckAsync');
+    const res = await check.call(cloud.openapi.security, { mediaUrl: url, mediaType: 2, version: 2, scene, openid });
+    if (!res?.traceId) throw new Error('mediaCheckAsync returned no traceId');
+    return { verdict: 'pending', traceId: res.traceId };
+  }
+
+  return { checkText, sendSubscribeMessage, checkImageAsync };
 }

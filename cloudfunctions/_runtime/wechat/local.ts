@@ -1,4 +1,4 @@
-import type { ContentCheckResult, SendResult, SubscribeMessage, WeChatGateway } from './port';
+import type { ContentCheckResult, MediaCheckStart, SendResult, SubscribeMessage, WeChatGateway } from './port';
 
 /**
  * Words the local fake treats as flagged, so tests and demos can exercise the refusal path. Matched
@@ -44,6 +44,10 @@ export function localWeChatGateway(options: LocalWeChatOptions = {}): LocalWeCha
       if (sent.length > limit) sent.splice(0, sent.length - limit);
       options.onSend?.(copy(message));
       return { sent: true };
+    },
+    // No image classifier here: images pass at once (the cloud waits for WeChat's verdict).
+    async checkImageAsync(): Promise<MediaCheckStart> {
+      return { verdict: 'pass' };
     },
     outbox: () => sent.map(copy),
     clearOutbox: () => {

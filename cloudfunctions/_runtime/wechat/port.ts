@@ -21,7 +21,15 @@ export interface SubscribeMessage {
   fields: { title: string; author: string; time: string; tip: string };
 }
 
+/**
+ * An image check: WeChat's `mediaCheckAsync` answers later (a `wxa_media_check` event matched by
+ * `traceId`), so the cloud answers `pending`; the local fake answers at once.
+ */
+export type MediaCheckStart = { verdict: 'pass' } | { verdict: 'risky' } | { verdict: 'pending'; traceId: string };
+
 export interface WeChatGateway {
   checkText(input: { openid: string | null; text: string; scene: 1 | 2 | 3 | 4 }): Promise<ContentCheckResult>;
   sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult>;
+  /** Starts an image check (chat images). Optional so gateways written before chat still type-check. */
+  checkImageAsync?(input: { openid: string; url: string; scene: 1 | 2 | 3 | 4 }): Promise<MediaCheckStart>;
 }

@@ -6,6 +6,7 @@ import { useMe, type BoundMe } from '../../hooks/use-me';
 import { isCommitteeAdmin, isOfficerOf } from '../../domain/org/policies';
 import { actorOf } from '../../utils/actor';
 import { EditNoticeForm } from './edit-notice';
+import { NoticeFromChat } from './from-chat';
 import { NewNoticeForm, type Publisher } from './new-notice';
 import './index.scss';
 
@@ -17,7 +18,11 @@ function publisherOf(me: BoundMe): Publisher | null {
 }
 
 export default function NoticeComposePage() {
-  const noticeId = useRouter().params.noticeId ?? '';
+  const params = useRouter().params;
+  const noticeId = params.noticeId ?? '';
+  // Opened from the branch chat's “转为通知”.
+  const chatBranchId = params.chatBranchId ?? '';
+  const chatSeq = Number(params.chatSeq);
   const { me, error, refresh } = useMe();
   useEffect(() => {
     if (noticeId) void Taro.setNavigationBarTitle({ title: '修改通知' }).catch(() => undefined);
@@ -32,5 +37,6 @@ export default function NoticeComposePage() {
   if (!me) return frame(<LoadingView rows={6} />);
   const publisher = publisherOf(me);
   if (!publisher) return frame(<EmptyView title="没有发布权限" description="支部书记、支委或院党委管理员可以发布通知" />);
+  if (chatBranchId && chatSeq > 0) return frame(<NoticeFromChat publisher={publisher} branchId={chatBranchId} seq={chatSeq} />);
   return frame(<NewNoticeForm publisher={publisher} />);
 }

@@ -25,11 +25,22 @@ type PublishForm = v.InferOutput<typeof formSchema>;
 /** Who publishes decides what they can address: their branch (officer) or the hospital (committee). */
 export type Publisher = { kind: 'branch'; branchId: string } | { kind: 'committee' };
 
-export function NewNoticeForm({ publisher }: { publisher: Publisher }) {
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const uploads = useImageUploads();
-  const [audience, setAudience] = useState<AudienceDraft>(() => emptyDraft(publisher.kind === 'branch' ? 'branch' : null));
+/** A form opened prefilled (“转为通知” from the branch chat). */
+export interface NoticePrefill {
+  title: string;
+  body: string;
+  images: Array<{ fileId: string; url: string }>;
+  /** The branch the message came from: a committee publisher starts with that branch chosen. */
+  branchId: string;
+}
+
+export function NewNoticeForm({ publisher, prefill }: { publisher: Publisher; prefill?: NoticePrefill }) {
+  const [title, setTitle] = useState(prefill?.title ?? '');
+  const [body, setBody] = useState(prefill?.body ?? '');
+  const uploads = useImageUploads(prefill?.images);
+  const [audience, setAudience] = useState<AudienceDraft>(() =>
+    publisher.kind === 'branch' ? emptyDraft('branch') : prefill ? { ...emptyDraft('branches'), branchIds: [prefill.branchId] } : emptyDraft(null),
+  );
   const [requireAck, setRequireAck] = useState(false);
   const [schedule, setSchedule] = useState<ScheduleDraft>(() => defaultSchedule(Date.now()));
   const [error, setError] = useFormError([title, body, uploads.images, audience, requireAck, schedule]);

@@ -56,6 +56,15 @@ export const ERROR_MESSAGES = {
   LESSON_NOT_COMPLETED: '学完本课后才能答题',
   PLAN_DATE_PAST: '不能修改已过去日期的课表',
   PLAN_DATE_TOO_FAR: '课表最多提前一年安排',
+  // chat
+  CHAT_EMPTY: '请输入消息内容',
+  CHAT_PRIVACY_CONFIRM: '可能包含患者隐私，确认发送？',
+  CHAT_RATE_LIMITED: '发送太频繁，请稍后再试（每分钟最多 20 条）',
+  CHAT_RECALL_EXPIRED: '已超过 2 分钟，无法撤回',
+  CHAT_MESSAGE_GONE: '该消息已撤回或已被移除',
+  CHAT_MENTION_ALL_FORBIDDEN: '只有支部书记和支委可以 @全体成员',
+  CHAT_CLIENT_ID_CONFLICT: '消息编号冲突，请重新发送',
+  CHAT_NO_BRANCH: '你还没有加入支部，暂无支部交流',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

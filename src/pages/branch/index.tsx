@@ -4,6 +4,7 @@ import { MeGate } from '../../components/me-gate';
 import { Card, InfoRow } from '../../components/card';
 import { LessonAdminLinks } from '../../components/lesson-links';
 import { LinkCell } from '../../components/link-cell';
+import { ChatEntry } from './chat-entry';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { useAsync } from '../../hooks/use-async';
 import type { BoundMe } from '../../hooks/use-me';
@@ -55,6 +56,7 @@ function BranchTab({ me }: { me: BoundMe }) {
 
   return (
     <>
+      {branchId && <ChatEntry />}
       {branchId ? (
         <BranchCard branchId={branchId} />
       ) : admin ? null : (
@@ -74,6 +76,7 @@ function BranchTab({ me }: { me: BoundMe }) {
               </>
             )}
             {admin && <LinkCell className="link-org" title="组织管理" description="全院支部、书记与党员调动" url={ROUTES.adminOrg} />}
+            {admin && <LinkCell className="link-chat-audit" title="各支部交流" description="查看与管理各支部交流，移除与置顶记录" url={ROUTES.chatAudit} />}
           </CellGroup>
         </View>
       )}

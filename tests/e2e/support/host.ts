@@ -10,6 +10,7 @@ import { seedDemoHistory } from '../../../cloudfunctions/_local/seed/demo-histor
 import { createLocalHost } from '../../../cloudfunctions/_local/server';
 import { localFileStore } from '../../../cloudfunctions/_runtime/files/local';
 import { localMediaStore } from '../../../cloudfunctions/_runtime/files/local-media';
+import { localDoorbellBus, ringingStorage } from '../../../cloudfunctions/_runtime/realtime/local';
 import { openSqliteStorage } from '../../../cloudfunctions/_runtime/storage/sqlite';
 import type { Storage } from '../../../cloudfunctions/_runtime/storage/port';
 import { localWeChatGateway, type LocalWeChatGateway } from '../../../cloudfunctions/_runtime/wechat/local';
@@ -43,7 +44,9 @@ export class HostClock {
 /** `history`: also seed the demo's month of study and notices (seed/demo-history.ts), as `npm start` does. */
 export async function startHost(clock = new HostClock(), options: { history?: boolean } = {}): Promise<TestHost> {
   const dir = mkdtempSync(path.join(tmpdir(), 'wzb-e2e-'));
-  const storage = openSqliteStorage(path.join(dir, 'weizhibu.db'));
+  // As `npm start` does: chat head writes ring the doorbell served at /api/chat/stream.
+  const doorbells = localDoorbellBus();
+  const storage = ringingStorage(openSqliteStorage(path.join(dir, 'weizhibu.db')), doorbells);
   await seedDemoHospital(storage, clock.now());
   await seedDemoLessons(storage, localMediaStore(path.join(dir, 'files')), clock.now());
   if (options.history) await seedDemoHistory(storage, clock.now());
@@ -57,6 +60,7 @@ export async function startHost(clock = new HostClock(), options: { history?: bo
     files: localFileStore(path.join(dir, 'files')),
     media: localMediaStore(path.join(dir, 'files')),
     wechat,
+    doorbells,
     now: clock.now,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
