@@ -2,7 +2,7 @@ import { noticesFunction } from '../../cloudfunctions/notices/src/handler';
 import { applyMediaVerdict } from '../../cloudfunctions/chat/src/images';
 import type { FunctionContext } from '../../cloudfunctions/_runtime/context';
 import { GIF_1PX } from '../contract/images';
-import { ADMIN, makeWorld, openidOf, type FunctionWorld } from './harness';
+import { ADMIN, makeWorld, openidOf, requestId, type FunctionWorld } from './harness';
 import { chat, chatCast, cid } from './chat-fixtures';
 
 describe('chat: recall, remove, pin, mentions, images, notice prefill, audit', () => {
@@ -134,7 +134,7 @@ describe('chat: recall, remove, pin, mentions, images, notice prefill, audit', (
     expect(prefill.body).toContain('请有空的同志报名');
     expect(prefill.body).toContain(`来自支部交流：${who.a.member.name}`);
     // It publishes as a notice unchanged.
-    const published = await world.ok(noticesFunction, who.secretaryId, 'publish', { title: prefill.title, body: prefill.body, audience: prefill.audience });
+    const published = await world.ok(noticesFunction, who.secretaryId, 'publish', { title: prefill.title, body: prefill.body, audience: prefill.audience, requestId: requestId() });
     expect(published.title).toBe(prefill.title);
   });
 

@@ -12,6 +12,7 @@ const MATRIX_FILES: Record<string, string> = {
   org: 'org-access.test.ts',
   notices: 'notices-access-matrix.test.ts',
   lessons: 'lessons-access.test.ts',
+  chat: 'chat-access.test.ts',
 };
 const TIMER_ONLY = ['scheduler'];
 const root = path.resolve(__dirname, '../../..');
