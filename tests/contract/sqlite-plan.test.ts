@@ -15,7 +15,7 @@ beforeAll(async () => {
   const chat: Doc[] = [];
   for (let i = 0; i < 600; i++) {
     notices.push({ _id: `n${i}`, branchId: `b${i % 6}`, status: i % 5 ? 'published' : 'scheduled', publishAt: 1000 + i, createdAt: 1000 + (i % 97), authorId: `m${i % 9}` });
-    chat.push({ _id: `c${i}`, branchId: `b${i % 3}`, seq: Math.floor(i / 3) + 1, text: `#${i}` });
+    chat.push({ _id: `c${i}`, branchId: `b${i % 3}`, seq: Math.floor(i / 3) + 1, clientMsgId: `k${i}`, rev: i + 1, text: `#${i}` });
   }
   await storage.collection('notices').insertMany(notices);
   await storage.collection('chatMessages').insertMany(chat);

@@ -46,7 +46,7 @@ async function post(pathname: string, body: string, token?: string) {
 }
 
 describe('function names', () => {
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'chat', 'ORG', 'scheduler', '%E5%85%9A'])('POST /api/fn/%s → 404 envelope', async (name) => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'meetingz', 'ORG', 'scheduler', '%E5%85%9A'])('POST /api/fn/%s → 404 envelope', async (name) => {
     const before = await databaseSnapshot(storage);
     const res = await post(`/api/fn/${name}`, JSON.stringify({ action: 'me', data: {} }), admin());
     expect(res.status).toBe(404);

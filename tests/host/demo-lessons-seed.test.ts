@@ -13,6 +13,8 @@ import { seedDemoHospital } from '../../cloudfunctions/_local/seed/demo-hospital
 import {
   DEMO_LESSON_COLLECTIONS,
   DEMO_OVERRIDE_BRANCH,
+  DEMO_PLAN_DAYS_AFTER,
+  DEMO_PLAN_DAYS_BEFORE,
   demoLessonId,
   isDemoHospital,
   seedDemoLessons,
@@ -26,7 +28,7 @@ import { openSqliteStorage } from '../../cloudfunctions/_runtime/storage/sqlite'
 import type { Storage } from '../../cloudfunctions/_runtime/storage/port';
 import { localWeChatGateway } from '../../cloudfunctions/_runtime/wechat/local';
 import { resolveDay, planEntryId } from '../../src/domain/lesson/calendar';
-import { addDays, dateRange, isWeekday } from '../../src/domain/lesson/dates';
+import { addDays, dateRange } from '../../src/domain/lesson/dates';
 import type { Lesson, PlanEntry } from '../../src/domain/lesson/lesson';
 import { assertLessonContent } from '../../src/domain/lesson/library';
 import { AppError } from '../../src/domain/shared/errors';
@@ -73,11 +75,11 @@ describe('seedDemoLessons', () => {
     expect(await isDemoHospital(storage)).toBe(true);
   });
 
-  it('plans every weekday from 7 days before today to 30 days after, cycling through the lessons', async () => {
+  it('plans every day, weekends too (nurses work weekends), from the history window before today to 30 days after, cycling through the lessons', async () => {
     const central = await planCol().findAll({ scope: 'central' });
-    const weekdays = dateRange(addDays(TODAY, -7), addDays(TODAY, 30)).filter(isWeekday);
-    expect(result.planned).toBe(weekdays.length);
-    expect(central.map((e) => e.date).sort()).toEqual(weekdays);
+    const days = dateRange(addDays(TODAY, -DEMO_PLAN_DAYS_BEFORE), addDays(TODAY, DEMO_PLAN_DAYS_AFTER));
+    expect(result.planned).toBe(days.length);
+    expect(central.map((e) => e.date).sort()).toEqual(days);
     const ids = new Set((await lessonsCol().findAll({})).map((l) => l._id));
     for (const e of central) {
       expect(e).toMatchObject({ _id: planEntryId('central', null, e.date), branchId: null, setBy: 'm_H01001', setAt: NOW });
