@@ -11,6 +11,7 @@ import { ROUTES } from '../../utils/routes';
 import { ROLE_LABELS } from '../../domain/org/types';
 import { TodayLesson } from './today-lesson';
 import './index.scss';
+import { pressable } from '../../utils/pressable';
 
 /** A short line to the notices tab while something is unread; silent when the call fails. */
 function UnreadEntry() {
@@ -23,7 +24,7 @@ function UnreadEntry() {
   const unread = inbox.data ?? 0;
   if (unread <= 0) return null;
   return (
-    <View className="home-unread" onClick={() => void Taro.switchTab({ url: ROUTES.notices })}>
+    <View className="home-unread" {...pressable(() => void Taro.switchTab({ url: ROUTES.notices }), 'link')}>
       <View className="home-unread__dot" />
       <Text className="home-unread__text">
         未读通知 <Text className="home-unread-count">{unread}</Text> 条
