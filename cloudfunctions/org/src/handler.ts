@@ -7,6 +7,7 @@ import { createInvite, listInvites, revokeInvite } from './invites';
 import { me } from './me';
 import { listMembers, memberHistory, moveMember, setMemberGroup } from './members';
 import { applyRoster, rosterJob, validateRosterFile } from './roster';
+import { rosterTemplate } from './roster-template';
 
 /** The `org` function: organisation, identity binding, roster import and invites. */
 export const orgFunction = defineFunction('org', orgInput, {
@@ -32,5 +33,6 @@ export const orgFunction = defineFunction('org', orgInput, {
   'roster.validate': validateRosterFile,
   'roster.apply': applyRoster,
   'roster.job': rosterJob,
+  'roster.template': rosterTemplate,
 });
 

@@ -33,6 +33,7 @@ export const orgInput = {
   }),
   'roster.apply': payload({ jobId: id }),
   'roster.job': payload({ jobId: id }),
+  'roster.template': payload({}),
 } as const;
 
 export type OrgAction = keyof typeof orgInput;
@@ -130,4 +131,6 @@ export interface OrgOutput {
   'roster.validate': RosterValidation;
   'roster.apply': RosterJobView;
   'roster.job': RosterJobView;
+  /** An xlsx to fill in: the columns the import reads and one example row. */
+  'roster.template': { fileName: string; base64: string };
 }
