@@ -42,6 +42,7 @@ function lazyWeChatGateway(load: WxServerSdkLoader | undefined): WeChatGateway {
   return {
     checkText: async (input) => (await get()).checkText(input),
     sendSubscribeMessage: async (message) => (await get()).sendSubscribeMessage(message),
+    miniProgramCode: async (request) => (await get()).miniProgramCode(request),
   };
 }
 

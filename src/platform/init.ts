@@ -1,6 +1,11 @@
+import { watchAccessibility } from './a11y';
 import { watchLoadFailures } from './load-failure';
 
-/** Platform start-up: on H5, a page that cannot load says so (the weapp variant initialises wx.cloud). */
+/**
+ * Platform start-up. H5: a page that cannot load says so, and Taro's / NutUI's markup gets roles and
+ * keyboard access. The weapp variant initialises wx.cloud.
+ */
 export function initPlatform(): void {
   watchLoadFailures();
+  watchAccessibility();
 }

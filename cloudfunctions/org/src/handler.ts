@@ -3,7 +3,7 @@ import { defineFunction } from '../../_runtime/handler';
 import { bindByInvite, bindByRoster } from './bind';
 import { archiveBranch, assignBranchRole, createBranch, getBranch, listBranches, renameBranch } from './branches';
 import { archiveGroup, createGroup, renameGroup } from './groups';
-import { createInvite, listInvites, revokeInvite } from './invites';
+import { createInvite, inviteQrCode, listInvites, revokeInvite } from './invites';
 import { me } from './me';
 import { listMembers, memberHistory, moveMember, setMemberGroup } from './members';
 import { applyRoster, rosterJob, validateRosterFile } from './roster';
@@ -30,6 +30,7 @@ export const orgFunction = defineFunction('org', orgInput, {
   'invites.list': listInvites,
   'invites.create': createInvite,
   'invites.revoke': revokeInvite,
+  'invites.qr': inviteQrCode,
   'roster.validate': validateRosterFile,
   'roster.apply': applyRoster,
   'roster.job': rosterJob,
