@@ -2,7 +2,7 @@
  * H5 accessibility repairs for markup we do not write ourselves (Taro's and NutUI's), applied as the
  * DOM changes, plus keyboard activation for elements that act as buttons:
  * - NutUI writes `aria-role` (not an ARIA attribute) on Switch and Radio: it becomes `role`, and the
- *   switch's `aria-checked` follows its open/closed class;
+ *   switch's `aria-checked` follows its open/closed class and it is named by its row's text;
  * - Taro renders Button as <taro-button-core>, which neither has a role nor takes focus;
  * - the navigation bar's back and home icons are unlabelled divs.
  * Enter or Space on a focused custom element with a button-like role clicks it (our Views made
@@ -22,6 +22,11 @@ function repair(el: Element): void {
     el.setAttribute('role', 'switch');
     el.setAttribute('aria-checked', String(el.classList.contains('nut-switch-open')));
     if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0');
+    // Named by the text of the row it sits in (e.g. "显示已归档支部"), as a label would.
+    if (!el.hasAttribute('aria-label') && !el.hasAttribute('aria-labelledby')) {
+      const name = (el.parentElement?.textContent ?? '').replace(el.textContent ?? '', '').trim().slice(0, 40);
+      if (name) el.setAttribute('aria-label', name);
+    }
   }
   if (el.tagName === 'TARO-BUTTON-CORE') {
     const disabled = el.hasAttribute('disabled') || /-disabled\b/.test(el.className);
