@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { collectPageErrors, phoneContext, signInAs, visible } from './support/browser';
-import { bodyFontSize, boundMember, mainPages, openRoute, overflowing, settle, signInFor, SHOWN, type MainPage } from './support/screens';
+import { bodyFontSize, boundMember, catchUpLesson, mainPages, openRoute, overflowing, settle, signInFor, SHOWN, type MainPage } from './support/screens';
 import { hostAndBrowserPerFile } from './support/suite';
 
 const suite = hostAndBrowserPerFile();
@@ -138,8 +138,8 @@ describe('screens on a desktop, in care mode and at night', () => {
     const page = await context.newPage();
     const member = await boundMember(suite.host, 'b_demo01', 'member');
     await signInAs(page, suite.host.url, member.name);
-    const article = await suite.host.storage.collection<{ _id: string }>('lessons').find({ kind: 'article' }, { limit: 1 });
-    await openRoute(page, suite.host.url, `/pages/lesson/index?lessonId=${article[0]._id}`);
+    const article = await catchUpLesson(suite.host, 'article');
+    await openRoute(page, suite.host.url, `/pages/lesson/index?lessonId=${article.lessonId}&date=${article.date}`);
     const size = () => visible(page, '.lesson-paragraph').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const before = await size();
     await visible(page, '.reader-larger').click();

@@ -23,8 +23,19 @@ export const boundMember = async (host: TestHost, branchId: string, role: Member
   return found[0];
 };
 
-/** The page the member is looking at (H5 keeps tab pages alive, hidden). */
-export const SHOWN = '.taro_page.taro_page_show:not([style*="display: none"])';
+/** The page the member is looking at (H5 keeps tab pages alive, hidden): marked `data-shown` by markShown. */
+export const SHOWN = '[data-e2e-shown]';
+
+/** Marks the one visible Taro page, so selectors and checks look only at it. */
+export const markShown = (page: Page): Promise<void> =>
+  page.evaluate(() => {
+    document.querySelectorAll('[data-e2e-shown]').forEach((el) => el.removeAttribute('data-e2e-shown'));
+    const shown = Array.from(document.querySelectorAll('.taro_page.taro_page_show')).find((el) => {
+      const r = el.getBoundingClientRect();
+      return getComputedStyle(el).display !== 'none' && r.width > 0 && r.left > -10 && r.left < 10;
+    });
+    shown?.setAttribute('data-e2e-shown', '');
+  });
 
 /** Opens a route by its hash and waits until it has rendered and stopped loading. */
 export async function openRoute(page: Page, baseUrl: string, route: string): Promise<void> {
@@ -37,6 +48,7 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => !Array.from(document.querySelectorAll('.state-loading')).some((el) => (el as HTMLElement).offsetParent !== null), undefined, { timeout: 20000 });
   // pages slide in
   await page.waitForTimeout(500);
+  await markShown(page);
 }
 
 export interface MainPage {
@@ -56,14 +68,14 @@ export async function mainPages(host: TestHost, context: BrowserContext): Promis
     audience: { kind: 'branch', branchId: 'b_demo01' },
     requireAck: true,
   });
-  const lessons = await host.storage.collection<{ _id: string }>('lessons').find({}, { limit: 1, orderBy: [['_id', 'asc']] });
+  const lesson = await catchUpLesson(host);
   await page.close();
   const q = (path: string, key: string, value: string) => `${path}?${key}=${encodeURIComponent(value)}`;
   return [
     { name: 'home', persona: 'member', route: '/pages/index/index' },
     { name: 'notices', persona: 'member', route: '/pages/notices/index' },
     { name: 'notice-detail', persona: 'member', route: q('/pages/notice-detail/index', 'noticeId', notice.noticeId) },
-    { name: 'lesson', persona: 'member', route: q('/pages/lesson/index', 'lessonId', lessons[0]._id) },
+    { name: 'lesson', persona: 'member', route: `/pages/lesson/index?lessonId=${lesson.lessonId}&date=${lesson.date}` },
     { name: 'branch', persona: 'member', route: '/pages/branch/index' },
     { name: 'me', persona: 'member', route: '/pages/me/index' },
     { name: 'tracking', persona: 'secretary', route: q('/admin/notice-track/index', 'noticeId', notice.noticeId) },
@@ -74,6 +86,20 @@ export async function mainPages(host: TestHost, context: BrowserContext): Promis
     { name: 'org', persona: 'admin', route: '/admin/org/index' },
     { name: 'roster', persona: 'admin', route: '/admin/roster/index' },
   ];
+}
+
+/**
+ * A lesson a member may open now: one planned centrally for one of the last 7 days (catch-up), an
+ * article when `kind` says so.
+ */
+export async function catchUpLesson(host: TestHost, kind?: 'article' | 'audio' | 'video'): Promise<{ lessonId: string; date: string }> {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(host.clock.now()));
+  const plan = await host.storage.collection<{ _id: string; date: string; lessonId: string }>('lessonPlan').find({ scope: 'central', date: { $lt: today } }, { orderBy: [['date', 'desc']], limit: 7 });
+  for (const entry of plan) {
+    const lesson = await host.storage.collection<{ _id: string; kind: string }>('lessons').get(entry.lessonId);
+    if (lesson && (!kind || lesson.kind === kind)) return { lessonId: entry.lessonId, date: entry.date };
+  }
+  throw new Error(`no ${kind ?? ''} lesson planned in the last 7 days`);
 }
 
 /** Signs `page` in as the persona a main page is for. */
@@ -89,7 +115,8 @@ export function overflowing(page: Page): Promise<string[]> {
     const width = window.innerWidth;
     const out: string[] = [];
     if (document.documentElement.scrollWidth > width + 1) out.push(`document ${document.documentElement.scrollWidth} > ${width}`);
-    const root = document.querySelector(shown) ?? document.body;
+    const root = document.querySelector(shown);
+    if (!root) return ['no shown page'];
     const scrolls = (el: Element | null): boolean => {
       for (let e = el; e && e !== root; e = e.parentElement) {
         const s = getComputedStyle(e);
@@ -112,8 +139,8 @@ export function overflowing(page: Page): Promise<string[]> {
 /** Computed font size (px) of the shown page's body text. */
 export const bodyFontSize = (page: Page): Promise<number> =>
   page.evaluate((shown) => {
-    const el = document.querySelector(`${shown} .page`) ?? document.body;
-    return parseFloat(getComputedStyle(el).fontSize);
+    const el = document.querySelector(`${shown} .page`);
+    return el ? parseFloat(getComputedStyle(el).fontSize) : NaN;
   }, SHOWN);
 
 export { visible };
