@@ -20,7 +20,7 @@ export function ReaderTextSize({ children }: PropsWithChildren) {
         <Text className="reader-size__label">字号</Text>
         <View
           className={`reader-size__button reader-smaller ${smallest ? 'is-disabled' : ''}`}
-          aria-label="减小字号"
+          aria-label="A− 减小字号"
           aria-disabled={smallest}
           {...pressable(() => !smallest && step(-1))}
         >
@@ -29,7 +29,7 @@ export function ReaderTextSize({ children }: PropsWithChildren) {
         <Text className="reader-size__value">{Math.round(scale * 100)}%</Text>
         <View
           className={`reader-size__button reader-larger ${largest ? 'is-disabled' : ''}`}
-          aria-label="增大字号"
+          aria-label="A+ 增大字号"
           aria-disabled={largest}
           {...pressable(() => !largest && step(1))}
         >
