@@ -47,6 +47,7 @@ function lazyWeChatGateway(load: WxServerSdkLoader | undefined): WeChatGateway {
       if (!gateway.checkImageAsync) throw new Error('WeChat gateway without image checks');
       return gateway.checkImageAsync(input);
     },
+    miniProgramCode: async (request) => (await get()).miniProgramCode(request),
   };
 }
 

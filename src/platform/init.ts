@@ -1,2 +1,11 @@
-/** Platform start-up; the weapp variant initialises wx.cloud. */
-export function initPlatform(): void {}
+import { watchAccessibility } from './a11y';
+import { watchLoadFailures } from './load-failure';
+
+/**
+ * Platform start-up. H5: a page that cannot load says so, and Taro's / NutUI's markup gets roles and
+ * keyboard access. The weapp variant initialises wx.cloud.
+ */
+export function initPlatform(): void {
+  watchLoadFailures();
+  watchAccessibility();
+}

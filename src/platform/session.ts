@@ -50,3 +50,8 @@ export async function signInAsNewUser(): Promise<void> {
   const { token } = await post<{ token: string }>('/api/session/new', {});
   saveSessionToken(token);
 }
+
+/** Someone who opened an invite link without ever using the app gets a fresh identity to bind. */
+export async function ensureSession(): Promise<void> {
+  if (!readSessionToken()) await signInAsNewUser();
+}

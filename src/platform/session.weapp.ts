@@ -8,3 +8,5 @@ export const supportsDemoLogin = false;
 export const listDemoPersonas = async (): Promise<DemoPersona[]> => [];
 export const signInAsPersona = async (_memberId: string): Promise<void> => undefined;
 export const signInAsNewUser = async (): Promise<void> => undefined;
+/** WeChat identifies every caller itself. */
+export const ensureSession = async (): Promise<void> => undefined;

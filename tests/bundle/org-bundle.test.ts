@@ -22,9 +22,11 @@ describe('org bundle', () => {
     expect(required).toContain('@cloudbase/node-sdk');
   });
 
-  it('does not load wx-server-sdk: org does not use the WeChat gateway, so it never passes the loader', () => {
-    // The SDK is required lazily only by bundles that import _runtime/wechat/sdk; org must not be one.
-    expect(readFileSync(bundlePath, 'utf8')).not.toMatch(/require\(["']wx-server-sdk["']\)/);
+  it('loads wx-server-sdk lazily, for the invite mini program code only, and lists it in its package.json', () => {
+    // The SDK is required inside the loader (_runtime/wechat/sdk), never at the top of the bundle.
+    expect(readFileSync(bundlePath, 'utf8')).toMatch(/require\(["']wx-server-sdk["']\)/);
+    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../cloudfunctions/org/package.json'), 'utf8'));
+    expect(Object.keys(pkg.dependencies)).toContain('wx-server-sdk');
   });
 
   it('exports the CloudBase entry and answers a real request through the bundled handler', async () => {

@@ -28,6 +28,7 @@ function fakeWxServerSdk() {
     openapi: {
       security: { msgSecCheck: async (r) => (checks.push(r), { result: { suggest: 'pass', label: 100 } }) },
       subscribeMessage: { send: async (r) => sends.push(r) },
+      wxacode: { getUnlimited: async () => ({ buffer: Buffer.from('img'), contentType: 'image/jpeg' }) },
     },
   };
   const loader = jest.fn(() => sdk);

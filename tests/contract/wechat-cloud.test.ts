@@ -14,6 +14,7 @@ import {
   type MsgSecCheckRequest,
   type MsgSecCheckResponse,
   type SubscribeSendRequest,
+  type WxacodeUnlimitedRequest,
   type WxServerSdkLike,
 } from '../../cloudfunctions/_runtime/wechat/cloud';
 import type { SubscribeMessage } from '../../cloudfunctions/_runtime/wechat/port';
@@ -33,6 +34,8 @@ function fakeSdk(templateId = 'TPL-NOTICE') {
   const checkAnswers: Array<MsgSecCheckResponse | Error> = [];
   const sendAnswers: Array<unknown> = [];
   const logged: string[] = [];
+  const codes: WxacodeUnlimitedRequest[] = [];
+  const codeAnswers: Array<{ buffer?: Uint8Array; contentType?: string } | Error> = [];
   const sdk: WxServerSdkLike = {
     openapi: {
       security: {
@@ -51,10 +54,18 @@ function fakeSdk(templateId = 'TPL-NOTICE') {
           return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' };
         },
       },
+      wxacode: {
+        async getUnlimited(request) {
+          codes.push(request);
+          const answer = codeAnswers.shift() ?? { buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0]), contentType: 'image/jpeg' };
+          if (answer instanceof Error) throw answer;
+          return { ...answer, errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok' } as unknown as { buffer?: Uint8Array; contentType?: string };
+        },
+      },
     },
   };
   const gateway = cloudWeChatGateway(sdk, { notice_reminder: templateId }, (m) => logged.push(m));
-  return { gateway, checks, sends, checkAnswers, sendAnswers, logged };
+  return { gateway, checks, sends, checkAnswers, sendAnswers, logged, codes, codeAnswers };
 }
 
 const reminder = (fields: Partial<SubscribeMessage['fields']> = {}): SubscribeMessage => ({
@@ -173,5 +184,24 @@ describe('cloud WeChat gateway: subscribe messages', () => {
     expect(await w.gateway.sendSubscribeMessage(reminder())).toEqual({ sent: false, reason: 'failed' });
     expect(w.sends).toEqual([]);
     expect(w.logged[0]).toContain('WZB_TPL_NOTICE_REMINDER');
+  });
+});
+
+describe('cloud WeChat gateway: wxacode.getUnlimited (invite codes)', () => {
+  it('asks for the bind page with the invite in the scene, and returns the image', async () => {
+    const w = fakeSdk();
+    const image = await w.gateway.miniProgramCode({ page: '/pages/bind/index', scene: 'c=ABCDEFGH' });
+    expect(w.codes).toEqual([{ scene: 'c=ABCDEFGH', page: 'pages/bind/index', checkPath: false, envVersion: 'release', width: 430 }]);
+    expect(image).toEqual({ contentType: 'image/jpeg', base64: Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64') });
+  });
+
+  it('refuses a scene WeChat would reject, and rejects when WeChat answers an error or no image', async () => {
+    const w = fakeSdk();
+    await expect(w.gateway.miniProgramCode({ page: 'pages/bind/index', scene: 'x'.repeat(33) })).rejects.toThrow(/scene/);
+    expect(w.codes).toEqual([]);
+    w.codeAnswers.push(new CloudSDKError(41030, 'invalid page'));
+    await expect(w.gateway.miniProgramCode({ page: 'pages/bind/index', scene: 'c=ABCDEFGH' })).rejects.toThrow(/41030/);
+    w.codeAnswers.push({ contentType: 'image/jpeg' });
+    await expect(w.gateway.miniProgramCode({ page: 'pages/bind/index', scene: 'c=ABCDEFGH' })).rejects.toThrow(/no image/);
   });
 });

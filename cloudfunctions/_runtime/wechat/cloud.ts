@@ -1,4 +1,4 @@
-import type { ContentCheckResult, MediaCheckStart, SendResult, SubscribeMessage, WeChatGateway } from './port';
+import type { ContentCheckResult, MediaCheckStart, MiniProgramCodeImage, MiniProgramCodeRequest, SendResult, SubscribeMessage, WeChatGateway } from './port';
 
 /**
  * The WeChat gateway over wx-server-sdk's cloud-call openapi (no access token: CloudBase signs the
@@ -38,6 +38,21 @@ export interface MediaCheckAsyncRequest {
   openid: string;
 }
 
+/** wxacode.getUnlimited: `scene` ≤ 32 characters; `checkPath: false` lets a page not yet released be named. */
+export interface WxacodeUnlimitedRequest {
+  scene: string;
+  page: string;
+  checkPath: boolean;
+  envVersion: 'release' | 'trial' | 'develop';
+  width: number;
+}
+
+/** wx-server-sdk answers the image as a Buffer with its content type. */
+export interface WxacodeUnlimitedResponse {
+  buffer?: Uint8Array;
+  contentType?: string;
+}
+
 export interface WxServerSdkLike {
   openapi: {
     security: {
@@ -45,8 +60,12 @@ export interface WxServerSdkLike {
       mediaCheckAsync?(request: MediaCheckAsyncRequest): Promise<{ traceId?: string }>;
     };
     subscribeMessage: { send(request: SubscribeSendRequest): Promise<unknown> };
+    wxacode: { getUnlimited(request: WxacodeUnlimitedRequest): Promise<WxacodeUnlimitedResponse> };
   };
 }
+
+/** WeChat's limit for the `scene` of an unlimited mini program code. */
+export const WXACODE_SCENE_MAX = 32;
 
 /** Real template ids per logical template (from env `WZB_TPL_NOTICE_REMINDER` in the cloud entry). */
 export interface TemplateIds {
@@ -157,5 +176,13 @@ export function cloudWeChatGateway(
     return { verdict: 'pending', traceId: res.traceId };
   }
 
-  return { checkText, sendSubscribeMessage, checkImageAsync };
+  async function miniProgramCode({ page, scene }: MiniProgramCodeRequest): Promise<MiniProgramCodeImage> {
+    if (scene.length > WXACODE_SCENE_MAX) throw new Error(`wxacode scene longer than ${WXACODE_SCENE_MAX}: ${scene}`);
+    // `page` without a leading slash, as WeChat requires; a WeChat errcode rejects and the handler answers INTERNAL.
+    const res = await cloud.openapi.wxacode.getUnlimited({ scene, page: page.replace(/^\//, ''), checkPath: false, envVersion: 'release', width: 430 });
+    if (!res?.buffer || res.buffer.length === 0) throw new Error('wxacode.getUnlimited returned no image');
+    return { contentType: res.contentType ?? 'image/jpeg', base64: Buffer.from(res.buffer).toString('base64') };
+  }
+
+  return { checkText, sendSubscribeMessage, checkImageAsync, miniProgramCode };
 }

@@ -1,4 +1,5 @@
-import type { ContentCheckResult, MediaCheckStart, SendResult, SubscribeMessage, WeChatGateway } from './port';
+import QRCode from 'qrcode';
+import type { ContentCheckResult, MediaCheckStart, MiniProgramCodeRequest, SendResult, SubscribeMessage, WeChatGateway } from './port';
 
 /**
  * Words the local fake treats as flagged, so tests and demos can exercise the refusal path. Matched
@@ -13,6 +14,8 @@ export interface LocalWeChatGateway extends WeChatGateway {
   /** Messages "sent" so far, oldest first (copies; the latest `outboxLimit`). */
   outbox(): SubscribeMessage[];
   clearOutbox(): void;
+  /** Mini program codes asked for so far, oldest first. */
+  codeRequests(): MiniProgramCodeRequest[];
 }
 
 export interface LocalWeChatOptions {
@@ -26,13 +29,15 @@ export interface LocalWeChatOptions {
 /**
  * The embedded default's WeChat: no network. `checkText` flags the test words (whether or not there is
  * an openid, so the refusal path is reachable everywhere); `sendSubscribeMessage` always delivers, into
- * an in-memory outbox. Subscription credits are the caller's bookkeeping, not the gateway's.
+ * an in-memory outbox. Subscription credits are the caller's bookkeeping, not the gateway's. Mini program
+ * codes are plain QR codes of the page and scene.
  */
 export function localWeChatGateway(options: LocalWeChatOptions = {}): LocalWeChatGateway {
   const words = (options.flaggedWords ?? FLAGGED_TEST_WORDS).map((w) => w.toLowerCase());
   const limit = options.outboxLimit ?? 1000;
   const sent: SubscribeMessage[] = [];
   const copy = (m: SubscribeMessage): SubscribeMessage => ({ ...m, fields: { ...m.fields } });
+  const codes: MiniProgramCodeRequest[] = [];
 
   return {
     async checkText({ text }): Promise<ContentCheckResult> {
@@ -49,6 +54,13 @@ export function localWeChatGateway(options: LocalWeChatOptions = {}): LocalWeCha
     async checkImageAsync(): Promise<MediaCheckStart> {
       return { verdict: 'pass' };
     },
+    // No WeChat here: a plain QR code of `<page>?scene=<scene>` stands in for the mini program code.
+    async miniProgramCode(request) {
+      codes.push({ ...request });
+      const png = await QRCode.toBuffer(`${request.page}?scene=${encodeURIComponent(request.scene)}`, { type: 'png', margin: 2, width: 430 });
+      return { contentType: 'image/png', base64: png.toString('base64') };
+    },
+    codeRequests: () => codes.map((c) => ({ ...c })),
     outbox: () => sent.map(copy),
     clearOutbox: () => {
       sent.length = 0;

@@ -1,5 +1,5 @@
 /**
- * What the functions need from WeChat: the text content check and subscribe messages. The cloud
+ * What the functions need from WeChat: the text content check, subscribe messages and mini program codes. The cloud
  * adapter calls wx-server-sdk's openapi; the local adapter is a fake that flags a test word and keeps
  * an outbox, so every path can be exercised without WeChat.
  */
@@ -27,9 +27,22 @@ export interface SubscribeMessage {
  */
 export type MediaCheckStart = { verdict: 'pass' } | { verdict: 'risky' } | { verdict: 'pending'; traceId: string };
 
+/** A mini program code (小程序码) that opens `page` with `scene` (≤ 32 visible characters). */
+export interface MiniProgramCodeRequest {
+  page: string;
+  scene: string;
+}
+
+export interface MiniProgramCodeImage {
+  contentType: string;
+  base64: string;
+}
+
 export interface WeChatGateway {
   checkText(input: { openid: string | null; text: string; scene: 1 | 2 | 3 | 4 }): Promise<ContentCheckResult>;
   sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult>;
   /** Starts an image check (chat images). Optional so gateways written before chat still type-check. */
   checkImageAsync?(input: { openid: string; url: string; scene: 1 | 2 | 3 | 4 }): Promise<MediaCheckStart>;
+  /** wxacode.getUnlimited: the code members scan to open the bind page with an invite. */
+  miniProgramCode(request: MiniProgramCodeRequest): Promise<MiniProgramCodeImage>;
 }

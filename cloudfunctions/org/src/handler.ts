@@ -3,10 +3,11 @@ import { defineFunction } from '../../_runtime/handler';
 import { bindByInvite, bindByRoster } from './bind';
 import { archiveBranch, assignBranchRole, createBranch, getBranch, listBranches, renameBranch } from './branches';
 import { archiveGroup, createGroup, renameGroup } from './groups';
-import { createInvite, listInvites, revokeInvite } from './invites';
+import { createInvite, inviteQrCode, listInvites, revokeInvite } from './invites';
 import { me } from './me';
 import { listMembers, memberHistory, moveMember, setMemberGroup } from './members';
 import { applyRoster, rosterJob, validateRosterFile } from './roster';
+import { rosterTemplate } from './roster-template';
 
 /** The `org` function: organisation, identity binding, roster import and invites. */
 export const orgFunction = defineFunction('org', orgInput, {
@@ -29,8 +30,10 @@ export const orgFunction = defineFunction('org', orgInput, {
   'invites.list': listInvites,
   'invites.create': createInvite,
   'invites.revoke': revokeInvite,
+  'invites.qr': inviteQrCode,
   'roster.validate': validateRosterFile,
   'roster.apply': applyRoster,
   'roster.job': rosterJob,
+  'roster.template': rosterTemplate,
 });
 

@@ -1,6 +1,7 @@
 import type { InviteView, OrgInput, OrgOutput } from '../../../src/domain/api/org';
 import { AppError } from '../../../src/domain/shared/errors';
 import { inviteCodeFrom, inviteExpiry, inviteState, normaliseInviteCode } from '../../../src/domain/org/invite';
+import { BIND_PAGE, inviteScene, RECENT_JOIN_DAYS } from '../../../src/domain/org/invite-link';
 import { canManageInvites } from '../../../src/domain/org/policies';
 import type { Invite, Member } from '../../../src/domain/org/types';
 import type { FunctionContext } from '../../_runtime/context';
@@ -27,8 +28,26 @@ async function toViews(ctx: FunctionContext, invites: Invite[]): Promise<InviteV
 export async function listInvites(input: OrgInput<'invites.list'>, ctx: FunctionContext): Promise<OrgOutput['invites.list']> {
   const { actor } = await requireActor(ctx);
   authorise(canManageInvites(actor, input.branchId));
-  const invites = await ctx.storage.collection<Invite>('invites').find({ branchId: input.branchId }, { orderBy: [['createdAt', 'desc']], limit: 100 });
-  return { invites: await toViews(ctx, invites) };
+  const since = ctx.now() - RECENT_JOIN_DAYS * 24 * 60 * 60 * 1000;
+  const [invites, joined] = await Promise.all([
+    ctx.storage.collection<Invite>('invites').find({ branchId: input.branchId }, { orderBy: [['createdAt', 'desc']], limit: 100 }),
+    // Who bound lately, so the secretary sees an invite worked ("张三 已加入"): binding stamps boundAt.
+    ctx.storage.collection<Member>('members').find({ branchId: input.branchId, status: 'active', boundAt: { $gte: since } }, { orderBy: [['boundAt', 'desc']], limit: 20 }),
+  ]);
+  return {
+    invites: await toViews(ctx, invites),
+    joined: joined.map((m) => ({ memberId: m._id, name: m.name, boundAt: Number(m.boundAt) })),
+  };
+}
+
+/** `invites.qr`: the mini program code (小程序码) that opens the bind page with this invite filled in. */
+export async function inviteQrCode(input: OrgInput<'invites.qr'>, ctx: FunctionContext): Promise<OrgOutput['invites.qr']> {
+  const { actor } = await requireActor(ctx);
+  const invite = await ctx.storage.collection<Invite>('invites').get(normaliseInviteCode(input.code));
+  if (!invite) throw new AppError('INVITE_INVALID');
+  authorise(canManageInvites(actor, invite.branchId));
+  if (inviteState(invite, ctx.now()) !== 'active') throw new AppError(invite.revokedAt !== null ? 'INVITE_REVOKED' : 'INVITE_EXPIRED');
+  return ctx.wechat.miniProgramCode({ page: BIND_PAGE, scene: inviteScene(invite._id) });
 }
 
 /**

@@ -2,11 +2,12 @@ import { View, Text } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import { RoleTag } from '../../components/role-tag';
 import type { MemberView } from '../../domain/api/org';
+import { pressable } from '../../utils/pressable';
 
 /** One member in the branch roster; tapping opens the actions for that member. */
 export function MemberRow({ member, groupName, onOpen }: { member: MemberView; groupName: string | null; onOpen: () => void }) {
   return (
-    <View className="member-row" onClick={onOpen}>
+    <View className="member-row" {...pressable(onOpen, 'link')}>
       <View className="member-row__top">
         <Text className="member-name">{member.name}</Text>
         <RoleTag role={member.role} />

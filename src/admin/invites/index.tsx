@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Radio } from '@nutui/nutui-react-taro';
 import { Card } from '../../components/card';
@@ -12,12 +12,15 @@ import { copyText, toastSuccess } from '../../platform/feedback';
 import type { InviteView } from '../../domain/api/org';
 import { errorMessage } from '../../utils/error-message';
 import { formatDateTime } from '../../utils/format-time';
+import { invitePath } from '../../domain/org/invite-link';
 import { InviteItem } from './invite-item';
+import { InviteShare } from './invite-share';
+import { RecentJoins } from './recent-joins';
 import './index.scss';
 
 const DAY_CHOICES = [1, 3, 7, 30] as const;
 
-function IssueCard({ branchId, onIssued }: { branchId: string; onIssued: () => void }) {
+function IssueCard({ branchId, branchName, onIssued, onShare }: { branchId: string; branchName: string; onIssued: () => void; onShare: (code: string) => void }) {
   const [days, setDays] = useState<number>(7);
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<InviteView | null>(null);
@@ -64,6 +67,7 @@ function IssueCard({ branchId, onIssued }: { branchId: string; onIssued: () => v
           <Button className="copy-issued" type="primary" fill="outline" block onClick={() => void copyText(issued.code)}>
             复制邀请码
           </Button>
+          <InviteShare code={issued.code} branchName={branchName} onShare={onShare} />
         </View>
       )}
     </Card>
@@ -75,6 +79,16 @@ export default function InvitesPage() {
   const list = useAsync(() => orgApi('invites.list', { branchId }), [branchId], branchId !== '');
   const branch = useAsync(() => orgApi('branch.get', { branchId }), [branchId], branchId !== '');
   const [revoking, setRevoking] = useState<InviteView | null>(null);
+  const branchName = branch.data?.name ?? '';
+  // The share card carries the invite whose 分享 button was tapped (set just before WeChat asks).
+  const shareCode = useRef<string | null>(null);
+  useShareAppMessage(() => {
+    const code = shareCode.current ?? list.data?.invites.find((i) => i.state === 'active')?.code ?? '';
+    return { title: `邀请您加入${branchName || '支部'}，点开填写姓名和工号即可`, path: code ? invitePath(code) : '/pages/bind/index' };
+  });
+  const onShare = (code: string) => {
+    shareCode.current = code;
+  };
 
   const revoke = async () => {
     if (!revoking) return;
@@ -96,7 +110,8 @@ export default function InvitesPage() {
   return (
     <View className="page page-admin-invites">
       {branch.data && <Text className="page-intro invites-branch">{branch.data.name}</Text>}
-      <IssueCard branchId={branchId} onIssued={() => void list.reload()} />
+      {list.data && <RecentJoins joined={list.data.joined} />}
+      <IssueCard branchId={branchId} branchName={branchName} onIssued={() => void list.reload()} onShare={onShare} />
       <Card title="已生成的邀请码" className="invite-list">
         {list.error ? (
           <ErrorView message={list.error} onRetry={list.reload} />
@@ -111,6 +126,7 @@ export default function InvitesPage() {
               invite={inv}
               onCopy={() => void copyText(inv.code)}
               onRevoke={() => setRevoking(inv)}
+              share={inv.state === 'active' ? <InviteShare code={inv.code} branchName={branchName} onShare={onShare} /> : null}
             />
           ))
         )}

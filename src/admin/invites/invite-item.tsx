@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { InviteView } from '../../domain/api/org';
@@ -9,7 +10,7 @@ const STATE: Record<InviteView['state'], { label: string; type: 'success' | 'def
   revoked: { label: '已撤销', type: 'danger' },
 };
 
-export function InviteItem({ invite, onCopy, onRevoke }: { invite: InviteView; onCopy: () => void; onRevoke: () => void }) {
+export function InviteItem({ invite, onCopy, onRevoke, share }: { invite: InviteView; onCopy: () => void; onRevoke: () => void; share?: ReactNode }) {
   const state = STATE[invite.state];
   return (
     <View className={`invite-item invite-item--${invite.state}`}>
@@ -36,6 +37,7 @@ export function InviteItem({ invite, onCopy, onRevoke }: { invite: InviteView; o
           </Button>
         </View>
       )}
+      {share}
     </View>
   );
 }

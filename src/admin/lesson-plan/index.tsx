@@ -18,6 +18,7 @@ import { monthLabel, shiftMonth } from './month';
 import { MonthGrid } from './month-grid';
 import '../lesson-shared/index.scss';
 import './index.scss';
+import { pressable } from '../../utils/pressable';
 
 function bulkText(r: BulkPlanResult): string {
   const parts = [`已安排 ${r.assignments.length} 天`];
@@ -54,11 +55,11 @@ function Plan({ branchId, canEdit }: { branchId: string | null; canEdit: boolean
         {canEdit ? '点今天或以后的日期修改。' : ''}
       </Text>
       <View className="plan-nav">
-        <Text className="plan-prev" onClick={() => setMonth((m) => shiftMonth(m, -1))}>
+        <Text className="plan-prev" {...pressable(() => setMonth((m) => shiftMonth(m, -1)))}>
           ‹ 上月
         </Text>
         <Text className="plan-month">{monthLabel(month)}</Text>
-        <Text className="plan-next" onClick={() => setMonth((m) => shiftMonth(m, 1))}>
+        <Text className="plan-next" {...pressable(() => setMonth((m) => shiftMonth(m, 1)))}>
           下月 ›
         </Text>
       </View>

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import type { MonthDayView } from '../../domain/api/lessons';
 import { leadingBlanks, WEEK_HEADER } from './month';
+import { pressable } from '../../utils/pressable';
 
 const SOURCE_LABELS = { central: '中心', branch: '支部', none: '' } as const;
 
@@ -37,7 +38,7 @@ export function MonthGrid({ days, today, branch, onTap }: MonthGridProps) {
           `plan-day--${d.source}`,
         ].join(' ');
         return (
-          <View key={d.date} className={cls} data-date={d.date} onClick={() => onTap(d)}>
+          <View key={d.date} className={cls} data-date={d.date} {...pressable(() => onTap(d))}>
             <Text className="plan-day__date">{Number(d.date.slice(8))}</Text>
             {d.off ? (
               <Text className="plan-day-off">不安排</Text>

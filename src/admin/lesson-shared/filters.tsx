@@ -3,6 +3,7 @@ import { View, Text, Input } from '@tarojs/components';
 import type { LessonKind } from '../../domain/lesson/lesson';
 import { LESSON_KIND_LABELS, LESSON_KINDS } from '../../domain/lesson/lesson';
 import type { LibraryFilter, LibraryScope } from './use-library';
+import { pressable } from '../../utils/pressable';
 
 interface Chip<V> {
   value: V;
@@ -13,7 +14,7 @@ function Chips<V extends string | null>({ chips, value, onChange, className }: {
   return (
     <View className={`chips ${className}`}>
       {chips.map((c) => (
-        <Text key={String(c.value)} className={`chip chip-${String(c.value ?? 'any')} ${c.value === value ? 'is-active' : ''}`} onClick={() => onChange(c.value)}>
+        <Text key={String(c.value)} className={`chip chip-${String(c.value ?? 'any')} ${c.value === value ? 'is-active' : ''}`} {...pressable(() => onChange(c.value))}>
           {c.label}
         </Text>
       ))}
@@ -47,7 +48,7 @@ export function LibraryFilters({ filter, onChange, scopes }: LibraryFiltersProps
           onInput={(e) => setText(e.detail.value)}
           onConfirm={search}
         />
-        <Text className="library-search__button" onClick={search}>
+        <Text className="library-search__button" {...pressable(search)}>
           搜索
         </Text>
       </View>

@@ -3,6 +3,7 @@ import { Tag } from '@nutui/nutui-react-taro';
 import type { LibraryItem } from '../../domain/api/lessons';
 import { LESSON_KIND_LABELS } from '../../domain/lesson/lesson';
 import { durationText } from '../../utils/lesson-format';
+import { pressable } from '../../utils/pressable';
 
 export const EDIT_MODE_LABELS: Record<LibraryItem['editMode'], string> = {
   free: '',
@@ -22,7 +23,7 @@ interface LibraryRowProps {
 /** One lesson: kind, title, length, whose library, and whether it can still be edited freely. */
 export function LibraryRow({ item, onTap, selected = false, order, className }: LibraryRowProps) {
   return (
-    <View className={`library-item ${selected ? 'is-selected' : ''} ${item.status === 'archived' ? 'is-archived' : ''} ${className ?? ''}`} onClick={onTap}>
+    <View className={`library-item ${selected ? 'is-selected' : ''} ${item.status === 'archived' ? 'is-archived' : ''} ${className ?? ''}`} {...pressable(onTap)}>
       <View className="library-item__head">
         <Tag className={`library-item-kind lesson-kind--${item.kind}`} type="primary" plain>
           {LESSON_KIND_LABELS[item.kind]}

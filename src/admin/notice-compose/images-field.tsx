@@ -2,6 +2,7 @@ import { View, Text, Image } from '@tarojs/components';
 import { Loading } from '@nutui/nutui-react-taro';
 import { NOTICE_LIMITS } from '../../domain/notice/limits';
 import type { ImageUploads } from './use-image-uploads';
+import { pressable } from '../../utils/pressable';
 
 /** Thumbnails with a remove button each, a spinner while uploading, and an add tile while there is room. */
 export function ImagesField({ uploads, disabled = false }: { uploads: ImageUploads; disabled?: boolean }) {
@@ -22,14 +23,14 @@ export function ImagesField({ uploads, disabled = false }: { uploads: ImageUploa
               </View>
             )}
             {!disabled && (
-              <View className="compose-image-remove" onClick={() => uploads.remove(s.key)} aria-label="删除图片">
+              <View className="compose-image-remove" {...pressable(() => uploads.remove(s.key))} aria-label="删除图片">
                 <Text>×</Text>
               </View>
             )}
           </View>
         ))}
         {!disabled && slots.length < NOTICE_LIMITS.imagesMax && (
-          <View className="compose-images-add" onClick={() => void uploads.add()}>
+          <View className="compose-images-add" {...pressable(() => void uploads.add())}>
             <Text className="compose-images-add__plus">+</Text>
             <Text className="compose-images-add__text">添加图片</Text>
           </View>

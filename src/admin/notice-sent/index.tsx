@@ -10,12 +10,13 @@ import { STATUS_LABELS, ratio } from '../../utils/notice-labels';
 import { ROUTES, withQuery } from '../../utils/routes';
 import { useSentNotices } from './use-sent-notices';
 import './index.scss';
+import { pressable } from '../../utils/pressable';
 
 function SentRow({ item }: { item: SentItem }) {
   const status = STATUS_LABELS[item.status];
   const open = () => void Taro.navigateTo({ url: withQuery(ROUTES.noticeTrack, { noticeId: item.noticeId }) });
   return (
-    <View className={`sent-item sent-item--${item.status}`} onClick={open}>
+    <View className={`sent-item sent-item--${item.status}`} {...pressable(open, 'link')}>
       <View className="sent-item__head">
         <Text className="sent-item-title">{item.title}</Text>
         <Tag className={`sent-status sent-status--${item.status}`} type={status.type} plain={item.status === 'withdrawn'}>

@@ -13,6 +13,7 @@ import type { BranchSummary } from '../../domain/api/org';
 import { ORG_LIMITS } from '../../domain/org/limits';
 import { ROUTES, withQuery } from '../../utils/routes';
 import './index.scss';
+import { pressable } from '../../utils/pressable';
 
 type DialogState = { kind: 'create' } | { kind: 'rename'; branch: BranchSummary } | { kind: 'archive'; branch: BranchSummary } | null;
 
@@ -21,7 +22,7 @@ function BranchRow({ branch, onRename, onArchive }: { branch: BranchSummary; onR
   const full = branch.memberCount >= ORG_LIMITS.branchMaxMembers;
   return (
     <View className={`org-branch ${archived ? 'org-branch--archived' : ''}`}>
-      <View className="org-branch__main" onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.adminBranch, { branchId: branch._id }) })}>
+      <View className="org-branch__main" {...pressable(() => void Taro.navigateTo({ url: withQuery(ROUTES.adminBranch, { branchId: branch._id }) }), 'link')}>
         <View className="org-branch__title">
           <Text className="org-branch-name">{branch.name}</Text>
           {archived && <Tag type="default">已归档</Tag>}

@@ -4,6 +4,7 @@ import { Card } from '../../components/card';
 import { FIELD_LABELS, REQUIRED_FIELDS, type RosterField } from '../../domain/org/roster';
 import { ORG_LIMITS } from '../../domain/org/limits';
 import { formatBytes } from '../../utils/file-size';
+import { TemplateButton } from './template-button';
 
 const ORDER: RosterField[] = ['name', 'employeeNo', 'department', 'branch', 'partyGroup', 'role', 'phone'];
 
@@ -27,6 +28,9 @@ export function ColumnsCard() {
       </View>
       <Text className="roster-columns__text">角色可填：党员、支部书记、支委、院党委管理员（留空为党员）。支部、党小组须先在组织管理中建好。</Text>
       <Text className="roster-rule">整表校验，有任何错误则不导入任何数据；再次导入会按工号更新而非重复。</Text>
+      <View className="roster-template-row">
+        <TemplateButton />
+      </View>
     </Card>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import './index.scss';
+import { pressable } from '../../utils/pressable';
 
 interface CardProps {
   title?: ReactNode;
@@ -13,7 +14,7 @@ interface CardProps {
 /** A white block with an optional heading: the page's basic unit. */
 export function Card({ title, extra, className, children, onClick }: CardProps) {
   return (
-    <View className={`card ${className ?? ''}`} onClick={onClick}>
+    <View className={`card ${className ?? ''}`} {...(onClick ? pressable(onClick) : {})}>
       {(title || extra) && (
         <View className="card__head">
           {title && <Text className="card__title">{title}</Text>}

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import './index.scss';
+import { pressable } from '../../utils/pressable';
 
 export interface Choice<V extends string> {
   value: V;
@@ -19,11 +20,11 @@ interface ChoiceListProps<V extends string> {
 /** Radio-style list with whole-row tap targets (easier one-handed than a wheel picker). */
 export function ChoiceList<V extends string>({ choices, value, onChange, className }: ChoiceListProps<V>) {
   return (
-    <View className={`choice-list ${className ?? ''}`}>
+    <View className={`choice-list ${className ?? ''}`} role="radiogroup">
       {choices.map((c) => {
         const active = c.value === value;
         return (
-          <View key={c.value} className={`choice ${active ? 'choice--active' : ''} ${c.className ?? ''}`} onClick={() => onChange(c.value)}>
+          <View key={c.value} className={`choice ${active ? 'choice--active' : ''} ${c.className ?? ''}`} aria-checked={active} {...pressable(() => onChange(c.value), 'radio')}>
             <View className="choice__text">
               <Text className="choice__label">{c.label}</Text>
               {c.description && <Text className="choice__description">{c.description}</Text>}

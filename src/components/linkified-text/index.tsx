@@ -2,6 +2,7 @@ import { Text } from '@tarojs/components';
 import { copyText, toast } from '../../platform/feedback';
 import { splitLinks } from '../../utils/linkify';
 import './index.scss';
+import { pressable } from '../../utils/pressable';
 
 async function copyLink(url: string) {
   // The mini program cannot open outside web pages; copying lets the member paste it into a browser.
@@ -17,7 +18,7 @@ export function LinkifiedText({ text, className }: { text: string; className?: s
     <Text className={`linkified ${className ?? ''}`} userSelect>
       {splitLinks(text).map((segment, i) =>
         segment.link ? (
-          <Text key={i} className="linkified__link" onClick={() => void copyLink(segment.text)}>
+          <Text key={i} className="linkified__link" {...pressable(() => void copyLink(segment.text))}>
             {segment.text}
           </Text>
         ) : (

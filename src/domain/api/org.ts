@@ -26,6 +26,7 @@ export const orgInput = {
   'invites.list': payload({ branchId: id }),
   'invites.create': payload({ branchId: id, days: v.pipe(v.number('请选择有效期'), v.integer(), v.minValue(1, '有效期至少 1 天'), v.maxValue(30, '有效期最长 30 天')), requestId }),
   'invites.revoke': payload({ code: v.pipe(v.string(), v.minLength(4), v.maxLength(20)) }),
+  'invites.qr': payload({ code: v.pipe(v.string('请选择邀请码'), v.minLength(4, '邀请码不正确'), v.maxLength(20, '邀请码不正确')) }),
   'roster.validate': payload({
     fileName: v.pipe(v.string('请选择文件'), v.regex(/\.(xlsx|csv)$/i, '仅支持 xlsx 或 csv 文件'), v.maxLength(200)),
     // base64 of at most 2 MB of file: 4/3 expansion plus padding.
@@ -33,6 +34,7 @@ export const orgInput = {
   }),
   'roster.apply': payload({ jobId: id }),
   'roster.job': payload({ jobId: id }),
+  'roster.template': payload({}),
 } as const;
 
 export type OrgAction = keyof typeof orgInput;
@@ -124,10 +126,15 @@ export interface OrgOutput {
   'member.move': MemberView;
   'member.setGroup': MemberView;
   'member.history': { member: MemberView; moves: Array<MemberMove & { fromBranchName: string | null; toBranchName: string | null }> };
-  'invites.list': { invites: InviteView[] };
+  /** `joined`: members of the branch who bound in the last RECENT_JOIN_DAYS days, newest first. */
+  'invites.list': { invites: InviteView[]; joined: Array<{ memberId: string; name: string; boundAt: number }> };
+  /** The mini program code that opens the bind page with this invite (image, base64). */
+  'invites.qr': { contentType: string; base64: string };
   'invites.create': InviteView;
   'invites.revoke': InviteView;
   'roster.validate': RosterValidation;
   'roster.apply': RosterJobView;
   'roster.job': RosterJobView;
+  /** An xlsx to fill in: the columns the import reads and one example row. */
+  'roster.template': { fileName: string; base64: string };
 }

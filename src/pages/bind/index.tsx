@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Tabs } from '@nutui/nutui-react-taro';
 import { TextField } from '../../components/text-field';
 import { orgApi } from '../../platform/api';
 import { useFormError } from '../../hooks/use-form-error';
 import { primeMe } from '../../hooks/use-me';
+import { ensureSession } from '../../platform/session';
+import { inviteCodeFromQuery } from '../../domain/org/invite-link';
 import { orgInput, type MeView } from '../../domain/api/org';
 import { normaliseInviteCode } from '../../domain/org/invite';
 import { errorMessage } from '../../utils/error-message';
@@ -25,6 +27,7 @@ function useBind(values: unknown) {
     setBusy(true);
     setError(null);
     try {
+      await ensureSession();
       const me = await call();
       primeMe(me);
       await Taro.switchTab({ url: ROUTES.home });
@@ -37,8 +40,8 @@ function useBind(values: unknown) {
   return { busy, error, setError, submit };
 }
 
-function InviteForm() {
-  const [code, setCode] = useState('');
+function InviteForm({ initialCode }: { initialCode: string }) {
+  const [code, setCode] = useState(initialCode);
   const [name, setName] = useState('');
   const [employeeNo, setEmployeeNo] = useState('');
   const { busy, error, submit } = useBind([code, name, employeeNo]);
@@ -91,6 +94,8 @@ function RosterForm() {
 
 export default function BindPage() {
   const [tab, setTab] = useState<Path>('invite');
+  // From a share card, an invite link or a scanned code: the code is already filled in.
+  const initialCode = inviteCodeFromQuery(useRouter().params);
   return (
     <View className="page page-bind">
       <View className="bind-intro">
@@ -102,7 +107,8 @@ export default function BindPage() {
         <Tabs.TabPane title="邀请码" value="invite" />
         <Tabs.TabPane title="花名册匹配" value="roster" />
       </Tabs>
-      {tab === 'invite' ? <InviteForm /> : <RosterForm />}
+      {initialCode && tab === 'invite' && <Text className="bind-prefilled">已填入邀请码，请填写姓名和工号</Text>}
+      {tab === 'invite' ? <InviteForm initialCode={initialCode} /> : <RosterForm />}
     </View>
   );
 }

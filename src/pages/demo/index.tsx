@@ -10,13 +10,14 @@ import { toast } from '../../platform/feedback';
 import { groupPersonas } from '../../utils/personas';
 import { ROUTES } from '../../utils/routes';
 import './index.scss';
+import { pressable } from '../../utils/pressable';
 
 const SIGN_IN_FAILED = '登录失败，请确认本地服务正在运行';
 
 function PersonaRow({ persona, busy, onPick }: { persona: DemoPersona; busy: boolean; onPick: () => void }) {
   const where = [persona.branchName, persona.groupName].filter(Boolean).join(' · ') || '院党委';
   return (
-    <View className={`persona ${busy ? 'persona--busy' : ''}`} onClick={onPick}>
+    <View className={`persona ${busy ? 'persona--busy' : ''}`} {...pressable(onPick)}>
       <View className="persona__main">
         <Text className="persona-name">{persona.name}</Text>
         <Text className="persona__role">{persona.roleLabel}</Text>

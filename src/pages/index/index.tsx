@@ -14,6 +14,7 @@ import { ROLE_LABELS } from '../../domain/org/types';
 import { CommitteeStudyCard, TodayLesson } from './today-lesson';
 import { lessonAccess } from '../../utils/lesson-access';
 import './index.scss';
+import { pressable } from '../../utils/pressable';
 
 /** A short line to the notices tab while something is unread; silent when the call fails. */
 function UnreadEntry() {
@@ -26,7 +27,7 @@ function UnreadEntry() {
   const unread = inbox.data ?? 0;
   if (unread <= 0) return null;
   return (
-    <View className="home-unread" onClick={() => void Taro.switchTab({ url: ROUTES.notices })}>
+    <View className="home-unread" {...pressable(() => void Taro.switchTab({ url: ROUTES.notices }), 'link')}>
       <View className="home-unread__dot" />
       <Text className="home-unread__text">
         未读通知 <Text className="home-unread-count">{unread}</Text> 条

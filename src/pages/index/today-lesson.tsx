@@ -15,6 +15,7 @@ import { formatClock } from '../../utils/format-time';
 import { lessonAccess, lessonStatsUrl } from '../../utils/lesson-access';
 import { durationText } from '../../utils/lesson-format';
 import { ROUTES, withQuery } from '../../utils/routes';
+import { pressable } from '../../utils/pressable';
 
 const go = (url: string) => void Taro.navigateTo({ url });
 
@@ -93,7 +94,7 @@ export function TodayLesson({ me }: { me: BoundMe }) {
       className="home-lesson"
       extra={
         statsUrl && (
-          <Text className="today-stats-link" onClick={() => go(statsUrl)}>
+          <Text className="today-stats-link" {...pressable(() => go(statsUrl), 'link')}>
             学习情况 ›
           </Text>
         )
@@ -101,7 +102,7 @@ export function TodayLesson({ me }: { me: BoundMe }) {
     >
       {!view ? (
         today.error ? (
-          <View className="today-lesson-error" onClick={() => void today.reload()}>
+          <View className="today-lesson-error" {...pressable(() => void today.reload())}>
             <Text className="form-error">{today.error}</Text>
             <Text className="today-lesson-error__retry">点此重试</Text>
           </View>
@@ -112,14 +113,14 @@ export function TodayLesson({ me }: { me: BoundMe }) {
         <>
           <TodayBody view={view} />
           {view.catchUpCount > 0 && (
-            <View className="today-catchup" onClick={() => go(ROUTES.lessonCatchup)}>
+            <View className="today-catchup" {...pressable(() => go(ROUTES.lessonCatchup), 'link')}>
               <Text className="today-catchup__text">
                 补学：前几天还有 <Text className="today-catchup-count">{view.catchUpCount}</Text> 课未完成
               </Text>
               <Text className="today-catchup__arrow">›</Text>
             </View>
           )}
-          <View className="today-week" onClick={() => go(ROUTES.lessonHistory)}>
+          <View className="today-week" {...pressable(() => go(ROUTES.lessonHistory), 'link')}>
             <Text className="today-week__days">
               本周已学 {view.week.daysThisWeek} / {view.week.target} 天
             </Text>

@@ -13,11 +13,12 @@ import { lessonsApi } from '../../platform/api';
 import { dayText, durationText } from '../../utils/lesson-format';
 import { ROUTES, withQuery } from '../../utils/routes';
 import './index.scss';
+import { pressable } from '../../utils/pressable';
 
 function CatchUpRow({ item }: { item: CatchUpItem }) {
   const open = () => void Taro.navigateTo({ url: withQuery(ROUTES.lesson, { lessonId: item.lesson.lessonId, date: item.date }) });
   return (
-    <View className="catchup-item" onClick={open}>
+    <View className="catchup-item" {...pressable(open, 'link')}>
       <View className="catchup-item__head">
         <Text className="catchup-item-date">{dayText(item.date)}</Text>
         <Tag className={`lesson-kind--${item.lesson.kind}`} type="primary" plain>

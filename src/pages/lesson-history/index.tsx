@@ -13,6 +13,7 @@ import { formatShortDateTime } from '../../utils/format-time';
 import { ROUTES, withQuery } from '../../utils/routes';
 import '../lesson-catchup/index.scss';
 import './index.scss';
+import { pressable } from '../../utils/pressable';
 
 function WeekSummary({ week }: { week: WeekView }) {
   return (
@@ -37,7 +38,7 @@ function WeekSummary({ week }: { week: WeekView }) {
 function HistoryRow({ item }: { item: HistoryItem }) {
   const open = () => void Taro.navigateTo({ url: withQuery(ROUTES.lesson, { lessonId: item.lessonId }) });
   return (
-    <View className="history-item" onClick={open}>
+    <View className="history-item" {...pressable(open, 'link')}>
       <View className="history-item__head">
         <Text className="history-item-date">{formatShortDateTime(item.completedAt)} 完成</Text>
         <Tag type="primary" plain>

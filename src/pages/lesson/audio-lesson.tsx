@@ -6,6 +6,7 @@ import { clockText } from '../../utils/lesson-format';
 import { MediaBeatTracker } from '../../utils/media-beats';
 import { ChapterList } from './chapter-list';
 import { clampChapter, startPosition, type PlayerProps } from './types';
+import { pressable } from '../../utils/pressable';
 
 const RATES = [1, 1.25, 1.5];
 const SKIP_SEC = 15;
@@ -148,18 +149,18 @@ export function AudioLesson({ lesson, saver, initial }: PlayerProps) {
           {clockText(shown)} / {clockText(duration)}
         </Text>
         <View className="lesson-audio__controls">
-          <View className="audio-button audio-back" onClick={() => seekTo(position - SKIP_SEC)} aria-label="后退 15 秒">
+          <View className="audio-button audio-back" {...pressable(() => seekTo(position - SKIP_SEC))} aria-label="后退 15 秒">
             <Text className="audio-button__text">-15秒</Text>
           </View>
-          <View className={`audio-toggle ${playing ? 'is-playing' : ''}`} onClick={toggle} aria-label={playing ? '暂停' : '播放'}>
+          <View className={`audio-toggle ${playing ? 'is-playing' : ''}`} {...pressable(toggle)} aria-label={playing ? '暂停' : '播放'}>
             <Text className="audio-toggle__text">{playing ? '暂停' : '播放'}</Text>
           </View>
-          <View className="audio-button audio-forward" onClick={() => seekTo(position + SKIP_SEC)} aria-label="前进 15 秒">
+          <View className="audio-button audio-forward" {...pressable(() => seekTo(position + SKIP_SEC))} aria-label="前进 15 秒">
             <Text className="audio-button__text">+15秒</Text>
           </View>
         </View>
         <View className="lesson-audio__extra">
-          <Text className="audio-rate" onClick={nextRate}>
+          <Text className="audio-rate" {...pressable(nextRate)}>
             倍速 {rate}x
           </Text>
         </View>

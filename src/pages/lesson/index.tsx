@@ -13,6 +13,7 @@ import { toastSuccess } from '../../platform/feedback';
 import { readPending } from '../../platform/pending-beats';
 import { dayText, durationText } from '../../utils/lesson-format';
 import { ArticleLesson } from './article-lesson';
+import { ReaderTextSize } from './reader-text-size';
 import { AudioLesson } from './audio-lesson';
 import { LessonCheck } from './lesson-check';
 import { ProgressSummary } from './progress-summary';
@@ -54,7 +55,11 @@ function LessonStudy({ view }: { view: LessonStudyView }) {
 
       {lesson.kind === 'video' && <VideoLesson {...player} />}
       {lesson.kind === 'audio' && <AudioLesson {...player} />}
-      {lesson.kind === 'article' && <ArticleLesson {...player} />}
+      {lesson.kind === 'article' && (
+        <ReaderTextSize>
+          <ArticleLesson {...player} />
+        </ReaderTextSize>
+      )}
 
       <LessonCheck lessonId={lesson.lessonId} questions={lesson.questions} open={progress.completed} initial={view.check} />
     </>

@@ -6,6 +6,7 @@ import type { CheckScore } from '../../domain/lesson/check';
 import { QUESTION_KIND_LABELS } from '../../domain/lesson/lesson';
 import { lessonsApi } from '../../platform/api';
 import { errorMessage } from '../../utils/error-message';
+import { pressable } from '../../utils/pressable';
 
 const LETTERS = 'ABCDEF';
 
@@ -90,7 +91,7 @@ export function LessonCheck({ lessonId, questions, open, initial }: LessonCheckP
                 !open || score ? 'is-disabled' : '',
               ].join(' ');
               return (
-                <View key={k} className={cls} onClick={() => choose(q.id, multiple, k)}>
+                <View key={k} className={cls} {...pressable(() => choose(q.id, multiple, k))}>
                   <Text className="check-option__letter">{LETTERS[k]}</Text>
                   <Text className="check-option__text">{option}</Text>
                   {result && correctOption && <Text className="check-option__mark">✓</Text>}

@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components';
 import { Button, CellGroup } from '@nutui/nutui-react-taro';
 import { MeGate } from '../../components/me-gate';
 import { Card, InfoRow } from '../../components/card';
+import { DisplaySettings } from '../../components/display-settings';
 import { LessonAdminLinks } from '../../components/lesson-links';
 import { LinkCell } from '../../components/link-cell';
 import { RoleTag } from '../../components/role-tag';
@@ -44,6 +45,8 @@ function Profile({ me }: { me: BoundMe }) {
           <LinkCell className="link-lesson-history" title="学习记录" description="已完成的微党课、本周学习天数" url={ROUTES.lessonHistory} />
         </CellGroup>
       </View>
+
+      <DisplaySettings />
 
       <LessonAdminLinks member={member} />
 

@@ -13,6 +13,7 @@ import { AckBlock } from './ack-block';
 import { NoticeBody, NoticeImages } from './notice-body';
 import { SubscribePrompt } from './subscribe-prompt';
 import './index.scss';
+import { pressable } from '../../utils/pressable';
 
 function Detail({ noticeId }: { noticeId: string }) {
   // Opening records the read receipt on the server; one call per page.
@@ -56,7 +57,7 @@ function Detail({ noticeId }: { noticeId: string }) {
 
       {n.canTrack && (
         <View className="block-actions">
-          <Text className="track-link" onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.noticeTrack, { noticeId: n.noticeId }) })}>
+          <Text className="track-link" {...pressable(() => void Taro.navigateTo({ url: withQuery(ROUTES.noticeTrack, { noticeId: n.noticeId }) }), 'link')}>
             查看阅读情况 ›
           </Text>
         </View>

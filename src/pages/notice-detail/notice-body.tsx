@@ -3,6 +3,7 @@ import { View, Image } from '@tarojs/components';
 import { LinkifiedText } from '../../components/linkified-text';
 import type { NoticeDetail } from '../../domain/api/notices';
 import { paragraphsOf } from '../../utils/linkify';
+import { pressable } from '../../utils/pressable';
 
 /** The body as plain text, one Text per line: markup a publisher typed shows as typed, never runs. */
 export function NoticeBody({ body }: { body: string }) {
@@ -22,7 +23,7 @@ export function NoticeImages({ images }: { images: NoticeDetail['images'] }) {
   return (
     <View className="notice-images">
       {images.map((img) => (
-        <View key={img.fileId} className="notice-image" onClick={() => void Taro.previewImage({ urls, current: img.url })}>
+        <View key={img.fileId} className="notice-image" {...pressable(() => void Taro.previewImage({ urls, current: img.url }))}>
           <Image className="notice-image__img" src={img.url} mode="aspectFill" lazyLoad />
         </View>
       ))}

@@ -4,13 +4,14 @@ import { Tag } from '@nutui/nutui-react-taro';
 import type { InboxItem } from '../../domain/api/notices';
 import { formatShortDateTime } from '../../utils/format-time';
 import { ROUTES, withQuery } from '../../utils/routes';
+import { pressable } from '../../utils/pressable';
 
 /** One notice in the member's list: unread ones carry a red 未读 tag and a bold title. */
 export function InboxRow({ item }: { item: InboxItem }) {
   const done = item.read && (!item.requireAck || item.acked);
   const open = () => void Taro.navigateTo({ url: withQuery(ROUTES.noticeDetail, { noticeId: item.noticeId }) });
   return (
-    <View className={`notice-item ${item.read ? 'notice-item--read' : 'notice-item--unread'} ${item.withdrawn ? 'notice-item--withdrawn' : ''}`} onClick={open}>
+    <View className={`notice-item ${item.read ? 'notice-item--read' : 'notice-item--unread'} ${item.withdrawn ? 'notice-item--withdrawn' : ''}`} {...pressable(open, 'link')}>
       <View className="notice-item__head">
         {!item.read && <View className="notice-item__dot" />}
         <Text className="notice-item-title">{item.title}</Text>
