@@ -15,6 +15,7 @@ describe('image checks', () => {
           },
         },
         subscribeMessage: { send: async () => ({}) },
+        wxacode: { getUnlimited: async () => ({}) },
       },
     };
     const gateway = cloudWeChatGateway(sdk, { notice_reminder: 'TPL' });
@@ -28,6 +29,7 @@ describe('image checks', () => {
       openapi: {
         security: { msgSecCheck: async () => ({}), mediaCheckAsync: async () => ({}) },
         subscribeMessage: { send: async () => ({}) },
+        wxacode: { getUnlimited: async () => ({}) },
       },
     };
     await expect(cloudWeChatGateway(sdk, { notice_reminder: 'TPL' }).checkImageAsync!({ openid: 'o', url: 'https://a/b.png', scene: 3 })).rejects.toThrow('traceId');

@@ -2,7 +2,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { orgFunction } from '../../cloudfunctions/org/src/handler';
 import { inviteCodeFromQuery, inviteScene, invitePath } from '../../src/domain/org/invite-link';
-import { makeWorld, type FunctionWorld } from './harness';
+import { makeWorld, requestId, type FunctionWorld } from './harness';
 import { B1, B2, officers } from './org-fixtures';
 
 let world: FunctionWorld;
@@ -27,7 +27,7 @@ describe('invites that travel', () => {
 
   it('a secretary gets the mini program code for an active invite of her branch, through the WeChat gateway', async () => {
     const { secretary } = await officers(world, B1);
-    const invite = await world.ok(orgFunction, secretary.openid, 'invites.create', { branchId: B1, days: 7 });
+    const invite = await world.ok(orgFunction, secretary.openid, 'invites.create', { branchId: B1, days: 7, requestId: requestId() });
     const image = await world.ok(orgFunction, secretary.openid, 'invites.qr', { code: invite.code });
     expect(image.contentType).toBe('image/png');
     expect(world.wechat.codeRequests()).toEqual([{ page: 'pages/bind/index', scene: `c=${invite.code}` }]);
@@ -38,7 +38,7 @@ describe('invites that travel', () => {
   it("refuses another branch's invite and a revoked one", async () => {
     const { secretary } = await officers(world, B1);
     const other = await officers(world, B2);
-    const invite = await world.ok(orgFunction, secretary.openid, 'invites.create', { branchId: B1, days: 7 });
+    const invite = await world.ok(orgFunction, secretary.openid, 'invites.create', { branchId: B1, days: 7, requestId: requestId() });
     expect(await world.call(orgFunction, other.secretary.openid, 'invites.qr', { code: invite.code })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     await world.ok(orgFunction, secretary.openid, 'invites.revoke', { code: invite.code });
     expect(await world.call(orgFunction, secretary.openid, 'invites.qr', { code: invite.code })).toMatchObject({ ok: false, code: 'INVITE_REVOKED' });
@@ -47,7 +47,7 @@ describe('invites that travel', () => {
 
   it('the invites list tells the secretary who joined lately', async () => {
     const { secretary } = await officers(world, B1);
-    const invite = await world.ok(orgFunction, secretary.openid, 'invites.create', { branchId: B1, days: 7 });
+    const invite = await world.ok(orgFunction, secretary.openid, 'invites.create', { branchId: B1, days: 7, requestId: requestId() });
     world.clock.advance(60_000);
     await world.ok(orgFunction, 'local:newcomer', 'bind.invite', { code: invite.code, name: '张新来', employeeNo: 'N9001' });
     const list = await world.ok(orgFunction, secretary.openid, 'invites.list', { branchId: B1 });

@@ -32,6 +32,7 @@ const ORG: Record<string, AccessRow> = {
   'member.history': { input: (s) => ({ memberId: s.member.memberA1._id }), expect: row({ memberA1: 'ok', ...officersOfA }) },
   'invites.list': { input: () => ({ branchId: BRANCH_A }), expect: row(officersOfA) },
   'invites.create': { input: () => ({ branchId: BRANCH_A, days: 7, requestId: requestId() }), expect: row(officersOfA) },
+  'invites.qr': { input: (s) => ({ code: s.inviteCode }), expect: row(officersOfA) },
   'invites.revoke': { input: (s) => ({ code: s.inviteCode }), expect: row(officersOfA) },
   'roster.validate': {
     input: () => ({ fileName: 'r.csv', contentBase64: csvBase64([['姓名', '工号', '科室', '支部'], ['另一人', 'Z0002', '心血管内科', '心血管内科党支部']]) }),
@@ -39,6 +40,7 @@ const ORG: Record<string, AccessRow> = {
   },
   'roster.apply': { input: (s) => ({ jobId: s.rosterJobId }), expect: row(adminOnly) },
   'roster.job': { input: (s) => ({ jobId: s.rosterJobId }), expect: row(adminOnly) },
+  'roster.template': { input: () => ({}), expect: row(adminOnly) },
 };
 
 accessMatrix('org', orgFunction, Object.keys(orgInput), ORG);
