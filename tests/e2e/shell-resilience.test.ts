@@ -12,7 +12,7 @@ describe('the H5 shell: tab bar, titles and a dropped connection', () => {
     const page = await context.newPage();
     const secretary = await boundMember(suite.host, 'b_demo01', 'secretary');
     await signInAs(page, suite.host.url, secretary.name);
-    await callAs(page, 'notices', 'publish', { title: NOTICE, body: '断网时点开这条通知。', audience: { kind: 'branch', branchId: 'b_demo01' } });
+    await callAs(page, 'notices', 'publish', { title: NOTICE, body: '断网时点开这条通知。', audience: { kind: 'branch', branchId: 'b_demo01' }, requestId: 'e2e-shell-resilience-notice' });
     await context.close();
   });
 
