@@ -70,26 +70,48 @@ describe('the H5 shell: tab bar, titles and a dropped connection', () => {
   it('a notice tapped while the network is down says so and opens after 重试 once it is back', async () => {
     const context = await phoneContext(suite.browser);
     const page = await context.newPage();
-    const errors = collectPageErrors(page);
     const member = await boundMember(suite.host, 'b_demo01', 'member');
     await signInAs(page, suite.host.url, member.name);
     await page.locator('.taro-tabbar__tabbar').getByText('通知', { exact: true }).click();
     await visible(page, '.notice-item').filter({ hasText: NOTICE }).first().waitFor();
 
+    // The notice page's code was prefetched while home sat idle, so the page opens; its request fails and says so.
     await context.setOffline(true);
     await visible(page, '.notice-item').filter({ hasText: NOTICE }).first().click();
+    const error = visible(page, '.state-error');
+    await error.waitFor({ timeout: 15000 });
+    expect(await error.innerText()).toContain('重试');
+    await page.screenshot({ path: '/tmp/screens/offline-notice.png' });
+
+    await context.setOffline(false);
+    await visible(page, '.retry-button').click();
+    await visible(page, '.notice-title').waitFor({ timeout: 20000 });
+    expect((await visible(page, '.notice-title').textContent())?.trim()).toBe(NOTICE);
+    await context.close();
+  });
+
+  it('a page whose code cannot load offline says so, and opens after 重试 once the network is back', async () => {
+    const context = await phoneContext(suite.browser);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const member = await boundMember(suite.host, 'b_demo01', 'member');
+    await signInAs(page, suite.host.url, member.name);
+
+    // 学习记录 is not prefetched: going there offline needs its page chunk.
+    await context.setOffline(true);
+    await page.evaluate(() => {
+      window.location.hash = '#/pages/lesson-history/index';
+    });
     const notice = page.locator('.load-failure');
     await notice.waitFor({ timeout: 10000 });
     expect(await notice.innerText()).toContain('网络连接失败');
-    await page.screenshot({ path: '/tmp/screens/offline-notice.png' });
     // Still offline: 重试 says so instead of leaving a browser error page.
     await page.locator('.load-failure-retry').click();
     await page.waitForFunction(() => document.querySelector('.load-failure__detail')?.textContent?.includes('仍然无法连接'));
 
     await context.setOffline(false);
     await page.locator('.load-failure-retry').click();
-    await visible(page, '.notice-title').waitFor({ timeout: 20000 });
-    expect((await visible(page, '.notice-title').textContent())?.trim()).toBe(NOTICE);
+    await visible(page, '.taro-navigation-bar-title').filter({ hasText: '学习记录' }).waitFor({ timeout: 20000 });
     expect(errors.filter((e) => !/chunk/i.test(e))).toEqual([]);
     await context.close();
   });
