@@ -54,7 +54,7 @@ export async function benchStorage() {
   const filled = await timeIt(async () => {
     await fill(notices, notice);
     await fill(plain, notice);
-    await fill(chat, (i) => ({ _id: `c${String(i).padStart(6, '0')}`, branchId: `b${i % BRANCHES}`, seq: Math.floor(i / BRANCHES) + 1, text: `消息 ${i}` }));
+    await fill(chat, (i) => ({ _id: `c${String(i).padStart(6, '0')}`, branchId: `b${i % BRANCHES}`, seq: Math.floor(i / BRANCHES) + 1, clientMsgId: `k${i}`, rev: i + 1, text: `消息 ${i}` }));
   });
 
   const rnd = lcg(7);
