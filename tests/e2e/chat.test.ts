@@ -161,7 +161,9 @@ describe('branch chat in the browser', () => {
     // C reads everything once, then leaves the chat.
     await openChat(c);
     await c.page.waitForTimeout(1500);
-    await c.page.goto(`${suite.host.url}#/pages/branch/index`);
+    // Leave the way a member does: the navigation bar's home button, then the 支部 tab.
+    await visible(c.page, '.taro-navigation-bar-home').click();
+    await c.page.locator('.taro-tabbar__tabbar').getByText('支部', { exact: true }).click();
     await visible(c.page, '.chat-entry').waitFor({ timeout: 15000 });
     await c.page.waitForFunction(() => !Array.from(document.querySelectorAll('.chat-entry__badge')).some((el) => (el as HTMLElement).offsetParent), undefined, { timeout: 10000 });
 
