@@ -67,6 +67,7 @@ export async function mainPages(host: TestHost, context: BrowserContext): Promis
     body: '请各位党员周五 17:30 到示教室参加主题党日活动，带好笔记本。',
     audience: { kind: 'branch', branchId: 'b_demo01' },
     requireAck: true,
+    requestId: 'screens-main-pages-notice',
   });
   const lesson = await catchUpLesson(host);
   await page.close();
