@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { collectPageErrors, phoneContext, signInAs, visible } from './support/browser';
 import { bodyFontSize, boundMember, catchUpLesson, mainPages, openRoute, overflowing, settle, signInFor, SHOWN, type MainPage } from './support/screens';
+import { chatPages } from './support/chat-pages';
 import { hostAndBrowserPerFile } from './support/suite';
 
 const suite = hostAndBrowserPerFile();
@@ -13,7 +14,7 @@ const desktop = (browser: Browser) => browser.newContext({ viewport: { width: 12
 let pages: MainPage[] = [];
 beforeAll(async () => {
   const context = await desktop(suite.browser);
-  pages = await mainPages(suite.host, context);
+  pages = [...(await mainPages(suite.host, context)), ...(await chatPages(suite.host, context))];
   await context.close();
 });
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, CellGroup } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import type { ChatAuditEntry } from '../../domain/api/chat';
 import { Card } from '../../components/card';
-import { LinkCell } from '../../components/link-cell';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { useAsync } from '../../hooks/use-async';
 import { useMe } from '../../hooks/use-me';
@@ -12,7 +12,9 @@ import { isCommitteeAdmin } from '../../domain/org/policies';
 import { actorOf } from '../../utils/actor';
 import { errorMessage } from '../../utils/error-message';
 import { formatDateTime } from '../../utils/format-time';
+import { pressable } from '../../utils/pressable';
 import { ROUTES, withQuery } from '../../utils/routes';
+import '../../components/link-cell/index.scss';
 import './index.scss';
 
 const ACTION_LABELS: Record<string, string> = { remove: '移除', pin: '置顶', unpin: '取消置顶', recall: '撤回' };
@@ -94,7 +96,10 @@ export default function ChatAuditPage() {
         <View className="audit-branches">
           <CellGroup>
             {branches.data.branches.map((b) => (
-              <LinkCell key={b._id} className="audit-branch" title={b.name} description={`${b.department} · ${b.memberCount} 人`} url={withQuery(ROUTES.chat, { branchId: b._id })} />
+              // The row itself is the keyboard-reachable link (NutUI's Cell takes no role or tab stop).
+              <View key={b._id} className="audit-branch" {...pressable(() => void Taro.navigateTo({ url: withQuery(ROUTES.chat, { branchId: b._id }) }), 'link')}>
+                <Cell className="link-cell" title={b.name} description={`${b.department} · ${b.memberCount} 人`} extra={<Text className="link-cell__arrow">›</Text>} clickable />
+              </View>
             ))}
           </CellGroup>
         </View>

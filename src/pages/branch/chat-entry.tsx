@@ -5,6 +5,7 @@ import { useOnReturn } from '../../hooks/use-page-visibility';
 import { chatApi } from '../../platform/api';
 import { setBranchChatBadge } from '../../platform/tab-badge';
 import { ROUTES } from '../../utils/routes';
+import { pressable } from '../../utils/pressable';
 
 /**
  * 支部交流, first on the 支部 tab: the unread count, and a separate “有人@我” mark. One `badge` call
@@ -19,7 +20,7 @@ export function ChatEntry() {
   useOnReturn(() => void badge.reload());
   const b = badge.data;
   return (
-    <View className="chat-entry" onClick={() => void Taro.navigateTo({ url: ROUTES.chat })}>
+    <View className="chat-entry" {...pressable(() => void Taro.navigateTo({ url: ROUTES.chat }), 'link')}>
       <View className="chat-entry__icon">
         <View className="chat-entry__bubble">
           <Text className="chat-entry__glyph">聊</Text>

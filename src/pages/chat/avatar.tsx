@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components';
 
-const COLORS = ['#d9534f', '#e08a2e', '#3f8f5f', '#2f7fb8', '#7a5cb8', '#b85c8a', '#4a9aa0', '#8a6d3b'];
+// Dark enough for the white initial to keep ≥ 4.5:1 contrast.
+const COLORS = ['#b52b27', '#a35200', '#2a6b45', '#1f5f8f', '#5e4496', '#94406c', '#2d6f74', '#6b5220'];
 
 /** A name's colour, stable across visits (no photos: nothing to load on a weak signal). */
 function colorOf(id: string): string {

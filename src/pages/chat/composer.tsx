@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { CHAT_LIMITS } from '../../domain/chat/limits';
 import type { QuotePreview } from '../../utils/chat-outbox';
 import { EmojiPanel } from './emoji-panel';
+import { pressable } from '../../utils/pressable';
 
 interface Props {
   text: string;
@@ -41,14 +42,14 @@ export function Composer({ text, onText, replyTo, onCancelReply, error, onSend, 
           <Text className="chat-composer__reply-text">
             回复 {replyTo.senderName}：{replyTo.excerpt}
           </Text>
-          <Text className="chat-composer__reply-cancel" onClick={onCancelReply}>
+          <Text className="chat-composer__reply-cancel" {...pressable(onCancelReply)} aria-label="取消回复">
             ✕
           </Text>
         </View>
       )}
       {error && <Text className="form-error chat-composer__error">{error}</Text>}
       <View className="chat-composer__bar">
-        <View className={`chat-tool chat-tool--emoji ${emoji ? 'chat-tool--on' : ''}`} onClick={() => setEmoji((v) => !v)}>
+        <View className={`chat-tool chat-tool--emoji ${emoji ? 'chat-tool--on' : ''}`} {...pressable(() => setEmoji((v) => !v))} aria-label="表情" aria-expanded={emoji}>
           <Text className="chat-tool__icon">☺</Text>
         </View>
         <Textarea
@@ -62,6 +63,7 @@ export function Composer({ text, onText, replyTo, onCancelReply, error, onSend, 
           adjustPosition
           focus={focus}
           placeholder="发消息…"
+          aria-label="消息内容"
           onInput={(e) => input(e.detail.value)}
           onFocus={() => {
             setFocus(true);
@@ -69,7 +71,7 @@ export function Composer({ text, onText, replyTo, onCancelReply, error, onSend, 
           }}
           onBlur={() => setFocus(false)}
         />
-        <View className="chat-tool chat-tool--at" onClick={onMention}>
+        <View className="chat-tool chat-tool--at" {...pressable(onMention)} aria-label="提到某人">
           <Text className="chat-tool__icon">@</Text>
         </View>
         {canSend ? (
@@ -77,7 +79,7 @@ export function Composer({ text, onText, replyTo, onCancelReply, error, onSend, 
             发送
           </Button>
         ) : (
-          <View className="chat-tool chat-tool--image" onClick={onPickImage}>
+          <View className="chat-tool chat-tool--image" {...pressable(onPickImage)} aria-label="发送图片">
             <Text className="chat-tool__icon">＋</Text>
           </View>
         )}

@@ -23,6 +23,7 @@ import { PinnedBar } from './pinned-bar';
 import { TimelineView } from './timeline-view';
 import { useChatRoom } from './use-chat-room';
 import './index.scss';
+import { pressable } from '../../utils/pressable';
 
 /** Mentions still written in the text as @name (the member may have deleted one after picking). */
 const mentionsInText = (text: string, picked: Array<{ memberId: string; name: string }>): string[] =>
@@ -227,11 +228,11 @@ function ChatRoomView({ branchId: requested, jumpSeq }: { branchId: string | und
       {mentionSeqs.length > 0 && (
         <View
           className="chat-jump-mention"
-          onClick={() => {
+          {...pressable(() => {
             const seq = mentionSeqs[mentionIndex % mentionSeqs.length];
             setMentionIndex((i) => i + 1);
             void jumpTo(seq);
-          }}
+          })}
         >
           <Text className="chat-jump-mention__text">
             有人@我 {(mentionIndex % mentionSeqs.length) + 1}/{mentionSeqs.length}

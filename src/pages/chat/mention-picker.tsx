@@ -5,6 +5,7 @@ import type { ChatMentionable } from '../../domain/api/chat';
 import { MENTION_ALL } from '../../domain/chat/limits';
 import { searchMentions } from '../../utils/mention-search';
 import { Avatar } from './avatar';
+import { pressable } from '../../utils/pressable';
 
 interface Props {
   visible: boolean;
@@ -35,7 +36,7 @@ export function MentionPicker({ visible, members, allCount, canMentionAll, meId,
         <Input className="chat-mention__search" value={query} placeholder="搜索姓名或拼音首字母，如 wjg" onInput={(e) => setQuery(e.detail.value)} />
         <View className="chat-mention__list">
           {canMentionAll && !query && (
-            <View className="chat-mention__item chat-mention__all" onClick={() => pick('all')}>
+            <View className="chat-mention__item chat-mention__all" {...pressable(() => pick('all'))}>
               <View className="chat-avatar chat-avatar--all">
                 <Text className="chat-avatar__text">@</Text>
               </View>
@@ -50,7 +51,7 @@ export function MentionPicker({ visible, members, allCount, canMentionAll, meId,
             <Text className="muted chat-mention__hint">没有找到“{query}”</Text>
           ) : (
             found.map((m) => (
-              <View key={m.memberId} className="chat-mention__item" onClick={() => pick(m)}>
+              <View key={m.memberId} className="chat-mention__item" {...pressable(() => pick(m))}>
                 <Avatar id={m.memberId} name={m.name} />
                 <Text className="chat-mention__name">{m.name}</Text>
               </View>

@@ -4,6 +4,7 @@ import type { ChatMessageView } from '../../domain/api/chat';
 import { LinkifiedText } from '../../components/linkified-text';
 import type { OutboxEntry } from '../../utils/chat-outbox';
 import { Avatar } from './avatar';
+import { pressable } from '../../utils/pressable';
 
 /** Display size of an image bubble, keeping its aspect ratio inside 180–400 × 400 (750-wide units). */
 function imageBox(width: number, height: number): { width: string; height: string } {
@@ -19,7 +20,7 @@ const preview = (url: string) => void Taro.previewImage({ urls: [url], current: 
 
 function Quote({ quote, onTap }: { quote: NonNullable<ChatMessageView['quote']>; onTap: (seq: number) => void }) {
   return (
-    <View className="chat-quote" onClick={() => onTap(quote.seq)}>
+    <View className="chat-quote" {...pressable(() => onTap(quote.seq))}>
       <Text className="chat-quote__text">
         {quote.senderName}：{quote.kind === 'image' ? '[图片]' : quote.excerpt}
       </Text>
@@ -56,12 +57,12 @@ export function MessageRow({ m, highlighted, onMenu, onQuoteTap }: RowProps) {
         <View className="chat-row__line">
           <View className={`chat-bubble chat-bubble--${side} ${m.kind === 'image' ? 'chat-bubble--image' : ''}`} onLongPress={() => onMenu(m)}>
             {m.kind === 'image' && m.image ? (
-              <Image className="chat-image" src={m.image.url} style={imageBox(m.image.width, m.image.height)} mode="aspectFill" lazyLoad onClick={() => preview(m.image!.url)} />
+              <Image className="chat-image" src={m.image.url} style={imageBox(m.image.width, m.image.height)} mode="aspectFill" lazyLoad onClick={() => preview(m.image!.url)} aria-label={`${m.senderName}发送的图片`} />
             ) : (
               <LinkifiedText className="chat-text" text={m.text} />
             )}
           </View>
-          <View className="chat-more" onClick={() => onMenu(m)}>
+          <View className="chat-more" {...pressable(() => onMenu(m))} aria-label="更多操作">
             <Text className="chat-more__dots">···</Text>
           </View>
         </View>
@@ -106,10 +107,10 @@ export function PendingRow({ entry, me, onRetry, onDiscard }: PendingProps) {
         {failed ? (
           <View className="chat-status chat-status--error">
             <Text className="chat-failed-reason">{entry.error ?? '发送失败'}</Text>
-            <Text className="chat-resend" onClick={() => onRetry(entry.clientId)}>
+            <Text className="chat-resend" {...pressable(() => onRetry(entry.clientId))}>
               重发
             </Text>
-            <Text className="chat-discard" onClick={() => onDiscard(entry.clientId)}>
+            <Text className="chat-discard" {...pressable(() => onDiscard(entry.clientId))}>
               删除
             </Text>
           </View>

@@ -3,6 +3,7 @@ import type { ChatMessageView } from '../../domain/api/chat';
 import type { OutboxEntry } from '../../utils/chat-outbox';
 import { chatTimeLabel, startsTimeGroup } from '../../utils/chat-time';
 import { MessageRow, PendingRow } from './message-row';
+import { pressable } from '../../utils/pressable';
 
 interface Props {
   messages: ChatMessageView[];
@@ -47,7 +48,7 @@ export function TimelineView(p: Props) {
       <View className="chat-list">
         <View className="chat-older">
           {p.hasOlder ? (
-            <Text className="chat-older__link" onClick={p.onOlder}>
+            <Text className="chat-older__link" {...pressable(p.onOlder)}>
               {p.loadingOlder ? '加载中…' : '查看更早的消息'}
             </Text>
           ) : (
@@ -71,7 +72,7 @@ export function TimelineView(p: Props) {
         })}
         {p.hasNewer && (
           <View className="chat-older">
-            <Text className="chat-older__link" onClick={p.onNewer}>
+            <Text className="chat-older__link" {...pressable(p.onNewer)}>
               查看更新的消息
             </Text>
           </View>
