@@ -52,6 +52,8 @@ describe('the H5 shell: tab bar, titles and a dropped connection', () => {
     const bar = page.locator('#taro-navigation-bar');
     expect(await bar.isVisible()).toBe(true);
     expect((await bar.locator('.taro-navigation-bar-title').textContent())?.trim()).toBe('通知详情');
+    // Let the page finish sliding in (and its read mark settle) before going back: a tap mid-animation is lost.
+    await settle(page);
     await bar.locator('.taro-navigation-bar-back').click();
     await visible(page, '.notice-item').first().waitFor();
     expect((await bar.locator('.taro-navigation-bar-title').textContent())?.trim()).toBe('通知');
