@@ -54,6 +54,7 @@ export const attendeesSchema = v.variant(
     v.strictObject({ kind: v.literal('groups'), groupIds: idList('党小组', L.groupsMax) }),
     v.strictObject({ kind: v.literal('members'), memberIds: idList('参会党员', L.attendeeMembersMax) }),
     v.strictObject({ kind: v.literal('committee') }),
+    v.strictObject({ kind: v.literal('hospital') }),
   ],
   '请选择参会人员',
 );
@@ -99,7 +100,11 @@ export const meetingsInput = {
   overview: payload({ branchId: v.optional(id), month: v.optional(month) }),
   /** Members, party groups and the branch committee, for the schedule form's attendee picker (officers). */
   attendeeOptions: payload({ branchId: v.optional(id) }),
-  /** Secretary or 支委 of the branch. The same requestId returns the meeting it created. */
+  /**
+   * Secretary or 支委 of the branch. The same requestId returns the meeting it created. Committee admins
+   * name `branchId`, or schedule a hospital-wide meeting with attendees `{kind:'hospital'}` and no branchId.
+   * A hospital-wide meeting counts for every branch's cadence and ledger (with that branch's attendees).
+   */
   schedule: payload({ requestId, branchId: v.optional(id), ...meetingFields }),
   /** Before the meeting ends; attendees changed → rows added / marked removed (answers of those kept stay). */
   update: payload({
@@ -216,7 +221,8 @@ export interface MeetingMaterialView {
 /** A line in a list. */
 export interface MeetingCard {
   meetingId: string;
-  branchId: string;
+  /** Null for a hospital-wide meeting (branchName is then the committee's name). */
+  branchId: string | null;
   branchName: string;
   type: MeetingType;
   typeLabel: string;

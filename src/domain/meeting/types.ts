@@ -52,7 +52,9 @@ export type MeetingAttendees =
   | { kind: 'branch' }
   | { kind: 'groups'; groupIds: string[] }
   | { kind: 'members'; memberIds: string[] }
-  | { kind: 'committee' };
+  | { kind: 'committee' }
+  /** Every active member of the hospital (a hospital-wide 党课); committee admins only, the meeting has no branch. */
+  | { kind: 'hospital' };
 
 /** A guest who attends without voting (列席): free text, not necessarily a member. */
 export interface MeetingGuest {
@@ -75,7 +77,8 @@ export type MeetingStatus = 'scheduled' | 'cancelled';
 
 export interface Meeting {
   _id: string;
-  branchId: string;
+  /** Null for a hospital-wide meeting scheduled by the committee (attendees `hospital`). */
+  branchId: string | null;
   type: MeetingType;
   topic: string;
   startAt: number;
