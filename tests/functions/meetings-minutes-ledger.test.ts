@@ -104,6 +104,18 @@ describe('meetings: minutes, make-up, ledger, committee matrix', () => {
     expect(String(sheet[1][14]).startsWith("'=HYPERLINK")).toBe(true);
   });
 
+  test('quarter end at Shanghai midnight: the 党课 due on 31 December 23:59 is overdue at 00:00 on 1 January (process in UTC)', async () => {
+    const shanghaiMidnight = Date.UTC(2026, 11, 31, 16, 0); // 2027-01-01 00:00 Shanghai
+    world.clock.t = shanghaiMidnight - MIN;
+    const before = await world.ok(fn, sec, 'overview');
+    expect(before.month).toBe('2026-12');
+    expect(before.cells.find((c: { type: string }) => c.type === 'party_lesson')).toMatchObject({ period: '2026-Q4', state: 'due' });
+    world.clock.t = shanghaiMidnight;
+    const after = await world.ok(fn, sec, 'overview', { month: '2026-12' });
+    expect(after.cells.find((c: { type: string }) => c.type === 'party_lesson').state).toBe('overdue');
+    expect((await world.ok(fn, sec, 'overview')).month).toBe('2027-01');
+  });
+
   test('cadence, overview, the committee matrix and reminding a secretary once per hour', async () => {
     expect((await world.ok(fn, cast.as(cast.members[0]), 'cadence')).isDefault).toBe(true);
     expect(await world.call(fn, sec, 'setCadence', { table: { theme_day: 'quarterly' } })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
