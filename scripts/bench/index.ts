@@ -18,6 +18,7 @@ import { benchFunctions } from './functions';
 import { benchH5Load } from './h5-load';
 import { benchMemberDay } from './member-day';
 import { machine, markdown, medianOfRuns, type Json } from './report';
+import { memoryReachChannels } from '../../cloudfunctions/_runtime/reach/memory';
 
 /**
  * `npm run bench [-- section,section]`: sizes of what we ship, timings of the hot paths on the embedded
@@ -52,8 +53,9 @@ async function orgTimings() {
   const storage = openSqliteStorage(path.join(dir, 'bench.db'));
   await seedDemoHospital(storage, Date.now());
   const wechat = localWeChatGateway();
+  const channels = memoryReachChannels();
   const files = localFileStore(path.join(dir, 'files'));
-  const ctx = (openid: string): FunctionContext => ({ openid, storage, now: () => Date.now(), randomBytes: (n) => randomBytes(n), demo: true, wechat, files });
+  const ctx = (openid: string): FunctionContext => ({ openid, storage, now: () => Date.now(), randomBytes: (n) => randomBytes(n), demo: true, wechat, files, channels });
   const call = async (openid: string, action: string, data: unknown = {}) => {
     const res = await orgFunction({ action, data }, ctx(openid));
     if (!res.ok) throw new Error(`${action}: ${res.code}`);

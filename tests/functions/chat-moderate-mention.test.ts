@@ -110,7 +110,7 @@ describe('chat: recall, remove, pin, mentions, images, notice prefill, audit', (
     });
     // The cloud path: the gateway answers `pending`; only the sender sees it until the verdict.
     const pending = { ...world.wechat, checkImageAsync: async () => ({ verdict: 'pending' as const, traceId: 'trace-1' }) };
-    const ctx = (openid: string | null): FunctionContext => ({ openid, storage: world.storage, now: world.clock.now, randomBytes: (n) => new Uint8Array(n).map(() => Math.floor(Math.random() * 256)), demo: true, wechat: pending, files: world.files });
+    const ctx = (openid: string | null): FunctionContext => ({ openid, storage: world.storage, now: world.clock.now, randomBytes: (n) => new Uint8Array(n).map(() => Math.floor(Math.random() * 256)), demo: true, wechat: pending, files: world.files, channels: world.channels });
     const { chatFunction } = await import('../../cloudfunctions/chat/src/handler');
     const res: any = await chatFunction({ action: 'send', data: { clientMsgId: cid(), kind: 'image', image: { fileId, width: 1, height: 1 } } }, ctx(who.a.openid));
     expect(res.data.message.state).toBe('reviewing');

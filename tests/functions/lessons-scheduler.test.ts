@@ -11,7 +11,7 @@ beforeEach(async () => {
   world = await makeWorld();
 });
 
-const timerCtx = (w: FunctionWorld): FunctionContext => ({ openid: null, storage: w.storage, now: w.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: w.wechat, files: w.files });
+const timerCtx = (w: FunctionWorld): FunctionContext => ({ openid: null, storage: w.storage, now: w.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: w.wechat, files: w.files, channels: w.channels });
 
 describe('the scheduler tick', () => {
   it('releases due notices and lesson days once, however often and however late it fires', async () => {

@@ -14,7 +14,7 @@ let b2: Awaited<ReturnType<typeof cast>>;
 let sunday: string;
 let monday: string;
 
-const timerCtx = (w: FunctionWorld): FunctionContext => ({ openid: null, storage: w.storage, now: w.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: w.wechat, files: w.files });
+const timerCtx = (w: FunctionWorld): FunctionContext => ({ openid: null, storage: w.storage, now: w.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: w.wechat, files: w.files, channels: w.channels });
 
 async function complete(openid: string | null, lessonId: string, date?: string) {
   await world.ok(lessons, openid, 'get', { lessonId, ...(date ? { date } : {}) });

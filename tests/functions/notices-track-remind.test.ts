@@ -184,7 +184,7 @@ describe('scheduled publishing', () => {
     expect((await world.ok(notices, b1.members[0].openid, 'inbox')).items).toEqual([]);
     expect(await world.call(notices, b1.members[0].openid, 'open', { noticeId: sent.noticeId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
 
-    const ctx = { openid: null, storage: world.storage, now: world.clock.now, randomBytes: (n: number) => new Uint8Array(n), demo: true, wechat: world.wechat, files: world.files };
+    const ctx = { openid: null, storage: world.storage, now: world.clock.now, randomBytes: (n: number) => new Uint8Array(n), demo: true, wechat: world.wechat, files: world.files, channels: world.channels };
     expect(await releaseDueNotices(ctx)).toEqual({ released: 0, notices: [] });
     world.clock.advance(3 * 60 * MIN); // the timer was down for an hour
     const [a, b] = await Promise.all([releaseDueNotices(ctx), releaseDueNotices(ctx)]);
@@ -199,7 +199,7 @@ describe('scheduled publishing', () => {
     const sent = await publishAs(world, b1.secretary.openid, { publishAt: world.clock.now() + 5 * MIN });
     await world.ok(notices, b1.secretary.openid, 'withdraw', { noticeId: sent.noticeId });
     world.clock.advance(10 * MIN);
-    const ctx = { openid: null, storage: world.storage, now: world.clock.now, randomBytes: (n: number) => new Uint8Array(n), demo: true, wechat: world.wechat, files: world.files };
+    const ctx = { openid: null, storage: world.storage, now: world.clock.now, randomBytes: (n: number) => new Uint8Array(n), demo: true, wechat: world.wechat, files: world.files, channels: world.channels };
     expect((await releaseDueNotices(ctx)).released).toBe(0);
     expect(await world.storage.collection('receipts').count({ noticeId: sent.noticeId })).toBe(0);
   });
