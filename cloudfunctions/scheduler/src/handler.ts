@@ -1,11 +1,14 @@
 import type { FunctionContext } from '../../_runtime/context';
 import { releaseDueLessons, type LessonReleaseReport } from '../../lessons/src/release';
 import { releaseDueNotices } from '../../notices/src/release';
+import { releaseReachRounds } from './reach-rounds';
 
 export interface SchedulerReport {
   at: number;
   notices: { released: number; notices: string[] };
   lessons: LessonReleaseReport;
+  /** Reminder rounds released (deferred by quiet hours, second rounds), `<reminderId>#<n>`. */
+  reach: { released: string[] };
 }
 
 /**
@@ -18,5 +21,6 @@ export async function runScheduler(ctx: FunctionContext): Promise<SchedulerRepor
   const at = ctx.now();
   const notices = await releaseDueNotices(ctx);
   const lessons = await releaseDueLessons(ctx);
-  return { at, notices, lessons };
+  const reach = await releaseReachRounds(ctx);
+  return { at, notices, lessons, reach };
 }

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { NoticeAudience, NoticeStatus, ReminderBatch } from '../notice/types';
 import { NOTICE_LIMITS } from '../notice/limits';
 import { id, payload, requestId } from './common';
+import type { ReachReportView } from './reach';
 
 /** The `notices` function: publish, read receipts, tracking, reminders. */
 
@@ -49,6 +50,8 @@ export const noticesInput = {
     images: v.optional(images, []),
     audience: audienceSchema,
     requireAck: v.optional(v.boolean(), false),
+    /** 紧急: reminders may use SMS and are not held back by quiet hours. */
+    urgent: v.optional(v.boolean(), false),
     deadline: v.optional(v.nullable(epochMs), null),
     /** Null or absent: publish now. */
     publishAt: v.optional(v.nullable(epochMs), null),
@@ -61,6 +64,7 @@ export const noticesInput = {
   track: payload({ noticeId: id }),
   rollup: payload({ noticeId: id }),
   remind: payload({ noticeId: id }),
+  reachReport: payload({ noticeId: id }),
   excuse: payload({
     noticeId: id,
     memberId: id,
@@ -170,6 +174,7 @@ export interface NoticesOutput {
   track: TrackingView;
   rollup: RollupView;
   remind: ReminderBatch;
+  reachReport: ReachReportView | null;
   excuse: TrackedMember;
   export: { fileName: string; base64: string };
   subscribe: { credits: number };
