@@ -60,6 +60,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   report: '报表',
   requestId: '请求编号',
   requireAck: '需要确认',
+  urgent: '紧急',
   resume: '续播位置',
   role: '角色',
   scope: '范围',
