@@ -129,6 +129,8 @@ export interface SentItem {
   readCount: number;
   ackCount: number;
   requireAck: boolean;
+  /** 紧急: reminders may use SMS and skip quiet hours. */
+  urgent: boolean;
 }
 
 export interface TrackedMember {
