@@ -5,8 +5,8 @@ import { failed } from '../../cloudfunctions/_runtime/reach/outcome';
 import type { Receipt } from '../../src/domain/notice/types';
 import type { Member } from '../../src/domain/org/types';
 import type { ReachSettings } from '../../src/domain/reach/types';
-import { makeWorld, type FunctionWorld } from './harness';
-import { cast, publishAs } from './notices-fixtures';
+import { ADMIN, makeWorld, type FunctionWorld } from './harness';
+import { cast, draft, publishAs } from './notices-fixtures';
 
 /** Shanghai wall time → epoch ms; jest runs with TZ=UTC, so a local-time slip fails here. */
 const sh = (date: string, clock: string) => Date.parse(`${date}T${clock}:00+08:00`);
@@ -101,5 +101,19 @@ describe('notice reminders that reach people', () => {
     const report = await world.ok(notices, b1.secretary.openid, 'reachReport', { noticeId });
     expect(report.urgent).toBe(true);
     expect(report.rounds[1]).toMatchObject({ n: 2, status: 'sent', total: 24, reached: { wecom: 1, inapp: 23 } });
+  });
+
+  it('the committee sees the reach of a hospital-wide reminder per branch', async () => {
+    const world = await makeWorld();
+    const { noticeId } = await world.ok(notices, ADMIN, 'publish', { ...draft(), audience: { kind: 'all' } });
+    const b3 = await cast(world, 'b_demo03');
+    await world.ok(notices, b3.members[0].openid, 'subscribe', { accepted: 1 });
+    const before = await world.ok(notices, ADMIN, 'rollup', { noticeId });
+    expect(before.total.reach).toBeNull();
+    await world.ok(notices, ADMIN, 'remind', { noticeId });
+    const rollup = await world.ok(notices, ADMIN, 'rollup', { noticeId });
+    // b_demo03: 18 recipients, 4 never bound (left out: WeCom is not configured); 1 of the 14 holds a credit.
+    expect(rollup.branches.find((b: any) => b.branchId === 'b_demo03').reach).toEqual({ reached: 1, unreached: 13 });
+    expect(rollup.total.reach).toEqual({ reached: 1, unreached: 238 }); // 279 recipients, 40 unbound: 239 reminded
   });
 });

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { NoticeAudience, NoticeStatus, ReminderBatch } from '../notice/types';
 import { NOTICE_LIMITS } from '../notice/limits';
 import { id, payload, requestId } from './common';
-import type { ReachReportView } from './reach';
+import type { BranchReach, ReachReportView } from './reach';
 
 /** The `notices` function: publish, read receipts, tracking, reminders. */
 
@@ -161,8 +161,9 @@ export interface TrackingView {
 export interface RollupView {
   noticeId: string;
   title: string;
-  branches: Array<{ branchId: string; branchName: string; recipients: number; read: number; acknowledged: number; excused: number; unbound: number; ratePercent: number }>;
-  total: { recipients: number; read: number; acknowledged: number; excused: number; unbound: number; ratePercent: number };
+  /** `reach`: the latest reminder's reach in that branch (null when never reminded). */
+  branches: Array<{ branchId: string; branchName: string; recipients: number; read: number; acknowledged: number; excused: number; unbound: number; ratePercent: number; reach: BranchReach | null }>;
+  total: { recipients: number; read: number; acknowledged: number; excused: number; unbound: number; ratePercent: number; reach: BranchReach | null };
 }
 
 export interface NoticesOutput {
