@@ -180,3 +180,19 @@ describe('reminder engine: storage economy', () => {
     expect(fake.calls.map((c) => [c.channel, c.to.length])).toEqual([['wechat', 600], ['wecom', 200]]);
   });
 });
+
+describe('meeting reminders (for the meetings helper)', () => {
+  it('are urgent: sent at night at once, once per reminder id', async () => {
+    const { remindMeeting } = await import('../../cloudfunctions/_runtime/reach/meeting-reminder');
+    const w = world(sh('2026-11-27', '23:00'));
+    await w.give(reachMember('a', { phone: '13800000001' }));
+    const fake = recordingChannels();
+    const ctx = { ...w.ctx, channels: fake.channels } as FunctionContext;
+    const input = { reminderId: 'meeting:mt1:start', meetingId: 'mt1', branchId: 'b1', by: null, memberIds: ['a'], title: '支部党员大会', from: '第一党支部', time: '2026-11-28 08:00', tip: '请准时参加', page: 'pages/meeting/index?id=mt1' };
+    const first = await remindMeeting(ctx, input);
+    const again = await remindMeeting(ctx, input);
+    expect(first).toMatchObject({ deferredUntil: null, duplicate: false, round1: { reached: { wecom: 1 } } });
+    expect(again.duplicate).toBe(true);
+    expect(fake.calls.map((c) => [c.channel, c.to, c.message.urgent])).toEqual([['wecom', ['a'], true]]);
+  });
+});
