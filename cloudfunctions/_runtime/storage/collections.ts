@@ -39,6 +39,10 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
   receipts: { indexes: [{ fields: ['noticeId'] }, { fields: ['memberId', 'publishedAt'] }] },
   noticeReminders: { indexes: [{ fields: ['noticeId', 'at'] }] },
   subscriptionCredits: { indexes: [{ fields: ['memberId'] }] },
+  /** One document `hospital`: the committee's reach settings (SMS cap, quiet hours, second round). */
+  reachSettings: { indexes: [] },
+  /** SMS reserved per Asia/Shanghai month, `_id` `YYYY-MM` (reserveSmsBudget). */
+  smsUsage: { indexes: [] },
   /** Library lessons: central (branchId null) and each branch's own. */
   lessons: {
     indexes: [
