@@ -43,6 +43,8 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
   reachSettings: { indexes: [] },
   /** SMS reserved per Asia/Shanghai month, `_id` `YYYY-MM` (reserveSmsBudget). */
   smsUsage: { indexes: [] },
+  /** Test sends from the reach settings page, `_id` from the request id (a double tap sends once). */
+  reachTestSends: { indexes: [] },
   /** Library lessons: central (branchId null) and each branch's own. */
   lessons: {
     indexes: [
