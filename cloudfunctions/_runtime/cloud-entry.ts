@@ -7,6 +7,7 @@ import { cloudFileStore } from './files/cloud';
 import type { FunctionHandler } from './handler';
 import { reachChannelsFromEnv } from './reach/channels';
 import type { ReachChannels } from './reach/port';
+import type { SmsSdkLoader } from './reach/sms-sdk';
 import { cloudbaseStorage } from './storage/cloudbase';
 import { cloudWeChatGateway } from './wechat/cloud';
 import type { WeChatGateway } from './wechat/port';
@@ -26,6 +27,11 @@ export interface CloudMainOptions {
    * never mentions wx-server-sdk.
    */
   wxServerSdk?: WxServerSdkLoader;
+  /**
+   * Functions that may send SMS reminders pass `loadSmsSdk` (./reach/sms-sdk) and list
+   * `tencentcloud-sdk-nodejs-sms` in their package.json; without it `ctx.channels.sms` refuses to send.
+   */
+  smsSdk?: SmsSdkLoader;
 }
 
 /**
@@ -70,11 +76,12 @@ function cloudContext(wechat: WeChatGateway, channels: ReachChannels): FunctionC
 }
 
 /** Channels from the function's environment variables, once per warm instance (tokens cached across calls). */
-const cloudChannels = (wechat: WeChatGateway): ReachChannels => reachChannelsFromEnv(process.env, { wechat, wechatMode: 'cloud' });
+const cloudChannels = (wechat: WeChatGateway, smsSdk: SmsSdkLoader | undefined): ReachChannels =>
+  reachChannelsFromEnv(process.env, { wechat, wechatMode: 'cloud', smsSdk });
 
 export function cloudMain(handler: FunctionHandler, options: CloudMainOptions = {}) {
   const wechat = lazyWeChatGateway(options.wxServerSdk);
-  const channels = cloudChannels(wechat);
+  const channels = cloudChannels(wechat, options.smsSdk);
   return async (event: FunctionEvent): Promise<unknown> => handler({ action: event?.action, data: event?.data }, cloudContext(wechat, channels));
 }
 
@@ -84,7 +91,7 @@ export function cloudMain(handler: FunctionHandler, options: CloudMainOptions = 
  */
 export function cloudTimerMain<R>(run: (ctx: FunctionContext) => Promise<R>, options: CloudMainOptions = {}) {
   const wechat = lazyWeChatGateway(options.wxServerSdk);
-  const channels = cloudChannels(wechat);
+  const channels = cloudChannels(wechat, options.smsSdk);
   return async (): Promise<Envelope<R>> => {
     const ctx = cloudContext(wechat, channels);
     if (ctx.openid) return fail('FORBIDDEN', ERROR_MESSAGES.FORBIDDEN);

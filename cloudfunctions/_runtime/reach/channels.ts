@@ -2,7 +2,10 @@ import type { ExternalChannel } from '../../../src/domain/reach/types';
 import type { WeChatGateway } from '../wechat/port';
 import { mask, missing, SMS_REQUIRED, smsConfigFromEnv, WECOM_REQUIRED, wecomConfigFromEnv, type Env } from './config';
 import type { ChannelStatus, ReachChannel, ReachChannels } from './port';
+import { smsReachChannel } from './sms';
+import type { SmsSdkLoader } from './sms-sdk';
 import { unconfiguredChannel } from './unconfigured';
+import { wecomReachChannel, type WeComDeps } from './wecom';
 import { wechatReachChannel } from './wechat';
 
 /** Everything `ctx.channels` is built from besides the environment. */
@@ -13,6 +16,10 @@ export interface ReachChannelDeps {
    * the template id (WZB_TPL_NOTICE_REMINDER).
    */
   wechatMode: 'local' | 'cloud';
+  /** The lazy SMS SDK loader; functions that never send SMS leave it out (see sms-sdk.ts). */
+  smsSdk?: SmsSdkLoader;
+  /** Tests inject fetch/clock/sleep for WeCom. */
+  wecom?: WeComDeps;
 }
 
 function wechatPart(env: Env, deps: ReachChannelDeps): { channel: ReachChannel; status: ChannelStatus } {
@@ -38,9 +45,24 @@ const notConfigured = (name: ExternalChannel, env: Env, required: readonly strin
  */
 export function reachChannelsFromEnv(env: Env, deps: ReachChannelDeps): ReachChannels {
   const wechat = wechatPart(env, deps);
-  // The WeCom and SMS adapters plug in here once they land; until then both report 未配置.
-  const wecom = wecomConfigFromEnv(env) ? notConfigured('wecom', {}, WECOM_REQUIRED) : notConfigured('wecom', env, WECOM_REQUIRED);
-  const sms = smsConfigFromEnv(env) ? notConfigured('sms', {}, SMS_REQUIRED) : notConfigured('sms', env, SMS_REQUIRED);
+  const wecomConfig = wecomConfigFromEnv(env);
+  const wecom = wecomConfig
+    ? {
+        channel: wecomReachChannel(wecomConfig, deps.wecom),
+        status: {
+          name: 'wecom' as const,
+          configured: true,
+          detail: `企业 ID ${mask(wecomConfig.corpId)}，应用 ${wecomConfig.agentId}，${wecomConfig.miniProgramAppId ? '小程序通知' : wecomConfig.linkBase ? '卡片消息' : '文本消息'}`,
+        },
+      }
+    : notConfigured('wecom', env, WECOM_REQUIRED);
+  const smsConfig = smsConfigFromEnv(env);
+  const sms = smsConfig
+    ? {
+        channel: smsReachChannel(smsConfig, deps.smsSdk),
+        status: { name: 'sms' as const, configured: true, detail: `签名「${smsConfig.signName}」，应用 ${mask(smsConfig.sdkAppId)}，仅紧急通知与会议提醒` },
+      }
+    : notConfigured('sms', env, SMS_REQUIRED);
   const statuses = [wechat.status, wecom.status, sms.status];
   return { wechat: wechat.channel, wecom: wecom.channel, sms: sms.channel, status: () => statuses.map((s) => ({ ...s })) };
 }

@@ -28,7 +28,8 @@ export interface SmsConfig {
   region: string;
   /** Host[:port] of the SMS API; tests point it at 127.0.0.1 with protocol http. */
   endpoint: string | null;
-  protocol: 'https:' | 'http:';
+  /** As the SDK's httpProfile wants it: "https://" (or "http://" for a loopback fake). */
+  protocol: 'https://' | 'http://';
   /** Template ids per reminder kind; a kind without one falls back to `notice`. */
   templates: { notice: string; meeting: string | null; test: string | null };
 }
@@ -69,7 +70,7 @@ export function smsConfigFromEnv(env: Env): SmsConfig | null {
     signName: val(env, 'WZB_SMS_SIGN_NAME')!,
     region: val(env, 'WZB_SMS_REGION') ?? 'ap-guangzhou',
     endpoint: url ? url.host : endpoint,
-    protocol: url?.protocol === 'http:' ? 'http:' : 'https:',
+    protocol: url?.protocol === 'http:' ? 'http://' : 'https://',
     templates: {
       notice: val(env, 'WZB_SMS_TEMPLATE_NOTICE')!,
       meeting: val(env, 'WZB_SMS_TEMPLATE_MEETING'),

@@ -39,6 +39,12 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
   receipts: { indexes: [{ fields: ['noticeId'] }, { fields: ['memberId', 'publishedAt'] }] },
   noticeReminders: { indexes: [{ fields: ['noticeId', 'at'] }] },
   subscriptionCredits: { indexes: [{ fields: ['memberId'] }] },
+  /** One document `hospital`: the committee's reach settings (SMS cap, quiet hours, second round). */
+  reachSettings: { indexes: [] },
+  /** SMS reserved per Asia/Shanghai month, `_id` `YYYY-MM` (reserveSmsBudget). */
+  smsUsage: { indexes: [] },
+  /** Test sends from the reach settings page, `_id` from the request id (a double tap sends once). */
+  reachTestSends: { indexes: [] },
   /** Library lessons: central (branchId null) and each branch's own. */
   lessons: {
     indexes: [

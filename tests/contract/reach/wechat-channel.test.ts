@@ -98,6 +98,34 @@ describe('channels from the environment', () => {
   });
 });
 
+describe('channels from a configured environment', () => {
+  const env = {
+    WZB_WECOM_CORP_ID: 'ww0123456789abcdef',
+    WZB_WECOM_AGENT_ID: '1000002',
+    WZB_WECOM_SECRET: 'wecom-secret-value-123',
+    WZB_WECOM_LINK_BASE: 'https://wzb.example.cn',
+    WZB_SMS_SECRET_ID: 'AKIDsecretid0000',
+    WZB_SMS_SECRET_KEY: 'sms-secret-key-456',
+    WZB_SMS_SDK_APP_ID: '1400006666',
+    WZB_SMS_SIGN_NAME: '某某医院',
+    WZB_SMS_TEMPLATE_NOTICE: '1110001',
+  };
+
+  it('configures WeCom and SMS, and status never shows a secret or a full id', () => {
+    const channels = reachChannelsFromEnv(env, { wechat: localWeChatGateway(), wechatMode: 'local' });
+    expect([channels.wecom.configured, channels.sms.configured]).toEqual([true, true]);
+    const text = JSON.stringify(channels.status());
+    for (const secret of ['wecom-secret-value-123', 'sms-secret-key-456', 'AKIDsecretid0000', 'ww0123456789abcdef', '1400006666']) expect(text).not.toContain(secret);
+    expect(channels.status()[1].detail).toBe('企业 ID ww01…ef，应用 1000002，卡片消息');
+    expect(channels.status()[2].detail).toBe('签名「某某医院」，应用 14…66，仅紧急通知与会议提醒');
+  });
+
+  it('treats a non-numeric agent id as not configured', () => {
+    const channels = reachChannelsFromEnv({ ...env, WZB_WECOM_AGENT_ID: 'abc' }, { wechat: localWeChatGateway(), wechatMode: 'local' });
+    expect(channels.status()[1]).toEqual({ name: 'wecom', configured: false, detail: '未配置（环境变量格式不正确）' });
+  });
+});
+
 describe('recording in-memory channels (tests and benchmarks)', () => {
   it('records every send and answers by address, configured channels only', async () => {
     const channels = memoryReachChannels({ configured: { wecom: true } });
