@@ -1,11 +1,8 @@
 import type { FunctionContext } from '../context';
 import type { ReachDeps } from './remind-round';
+import { reserveSmsBudget } from './sms-budget';
 
-/**
- * The engine's dependencies from a function's context. The SMS budget is the committee's monthly cap,
- * reserved by the reach-channels `reserveSmsBudget`; until that lands on this branch no SMS is reserved,
- * so SMS stays off rather than overspending (the engine's tests cover a real budget).
- */
+/** The engine's dependencies from a function's context: its channels and the committee's SMS budget. */
 export function reachDepsOf(ctx: FunctionContext): ReachDeps {
-  return { channels: ctx.channels, reserveSms: async () => 0 };
+  return { channels: ctx.channels, reserveSms: (count) => reserveSmsBudget(ctx, count) };
 }

@@ -1,12 +1,13 @@
 import { nextLadder, type ChannelAvailability, type ReachCandidate } from '../../../src/domain/reach/channel-choice';
 import { skippedReasons, summariseRound, type DeliveryEntry, type ReachAttempt, type RoundSummary } from '../../../src/domain/reach/report';
 import { planRounds } from '../../../src/domain/reach/schedule';
-import { DEFAULT_REACH_SETTINGS, type ChannelName, type ExternalChannel, type ReachSettings } from '../../../src/domain/reach/types';
+import type { ChannelName, ExternalChannel } from '../../../src/domain/reach/types';
 import type { SubscriptionCredit } from '../../../src/domain/notice/types';
 import type { Member } from '../../../src/domain/org/types';
 import type { FunctionContext } from '../context';
 import { DuplicateKeyError } from '../storage/port';
 import type { ReachAddress, ReachChannels, ReachMessage } from './port';
+import { readReachSettings } from './settings';
 import {
   chunkId,
   countsOf,
@@ -67,18 +68,13 @@ export interface ReminderStarted {
 const CREDIT_KEY = 'notice_reminder';
 const creditId = (memberId: string) => `${memberId}:${CREDIT_KEY}`;
 
-export async function loadReachSettings(ctx: FunctionContext): Promise<Omit<ReachSettings, 'updatedAt' | 'updatedBy'>> {
-  const stored = await ctx.storage.collection<{ [K in keyof ReachSettings]: ReachSettings[K] }>('reachSettings').get('hospital');
-  return { ...DEFAULT_REACH_SETTINGS, ...(stored ?? {}) };
-}
-
 /**
  * Records the reminder and its rounds, then sends round 1 now unless quiet hours defer it (non-urgent
  * between quietStart and quietEnd): then the scheduler releases it at the end of quiet hours.
  */
 export async function startReminder(ctx: FunctionContext, deps: ReachDeps, input: StartReminder, hooks: ReachSourceHooks = {}): Promise<ReminderStarted> {
   const now = ctx.now();
-  const settings = await loadReachSettings(ctx);
+  const settings = await readReachSettings(ctx);
   const rounds = planRounds(now, input.message.urgent, settings, input.escalate !== false);
   const reminder: StoredReachReminder = {
     _id: input.reminderId,
