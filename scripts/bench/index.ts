@@ -10,6 +10,7 @@ import { localFileStore } from '../../cloudfunctions/_runtime/files/local';
 import { localWeChatGateway } from '../../cloudfunctions/_runtime/wechat/local';
 import { folderBytes, kb, percentiles, timeIt } from './measure';
 import { benchChat } from './chat';
+import { benchReach } from './reach';
 import { benchLessons } from './lessons';
 import { benchLighthouse } from './lighthouse';
 import { benchNotices } from './notices';
@@ -103,6 +104,7 @@ const SECTIONS: Record<string, { run: () => Promise<unknown>; repeat?: boolean }
   functions: { run: benchFunctions },
   storage: { run: benchStorage },
   chat: { run: benchChat },
+  reach: { run: benchReach },
 };
 
 async function main() {
