@@ -13,6 +13,7 @@ import { localMediaStore } from '../../../cloudfunctions/_runtime/files/local-me
 import { localDoorbellBus, ringingStorage } from '../../../cloudfunctions/_runtime/realtime/local';
 import { openSqliteStorage } from '../../../cloudfunctions/_runtime/storage/sqlite';
 import type { Storage } from '../../../cloudfunctions/_runtime/storage/port';
+import type { ReachChannels } from '../../../cloudfunctions/_runtime/reach/port';
 import { localWeChatGateway, type LocalWeChatGateway } from '../../../cloudfunctions/_runtime/wechat/local';
 
 export interface TestHost {
@@ -42,7 +43,8 @@ export class HostClock {
 }
 
 /** `history`: also seed the demo's month of study and notices (seed/demo-history.ts), as `npm start` does. */
-export async function startHost(clock = new HostClock(), options: { history?: boolean } = {}): Promise<TestHost> {
+/** `channels`: reminder channels other than the default (WeChat over the outbox only), e.g. a recording set with WeCom. */
+export async function startHost(clock = new HostClock(), options: { history?: boolean; channels?: ReachChannels } = {}): Promise<TestHost> {
   const dir = mkdtempSync(path.join(tmpdir(), 'wzb-e2e-'));
   // As `npm start` does: chat head writes ring the doorbell served at /api/chat/stream.
   const doorbells = localDoorbellBus();
@@ -62,6 +64,7 @@ export async function startHost(clock = new HostClock(), options: { history?: bo
     wechat,
     doorbells,
     now: clock.now,
+    ...(options.channels ? { channels: options.channels } : {}),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
