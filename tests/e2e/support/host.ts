@@ -14,6 +14,8 @@ import { localDoorbellBus, ringingStorage } from '../../../cloudfunctions/_runti
 import { openSqliteStorage } from '../../../cloudfunctions/_runtime/storage/sqlite';
 import type { Storage } from '../../../cloudfunctions/_runtime/storage/port';
 import { localWeChatGateway, type LocalWeChatGateway } from '../../../cloudfunctions/_runtime/wechat/local';
+import { reachChannelsFromEnv } from '../../../cloudfunctions/_runtime/reach/channels';
+import type { Env } from '../../../cloudfunctions/_runtime/reach/config';
 
 export interface TestHost {
   url: string;
@@ -41,8 +43,11 @@ export class HostClock {
   }
 }
 
-/** `history`: also seed the demo's month of study and notices (seed/demo-history.ts), as `npm start` does. */
-export async function startHost(clock = new HostClock(), options: { history?: boolean } = {}): Promise<TestHost> {
+/**
+ * `history`: also seed the demo's month of study and notices (seed/demo-history.ts), as `npm start` does.
+ * `reachEnv`: the WZB_WECOM_* / WZB_SMS_* variables the host would read (e.g. pointing at a loopback fake).
+ */
+export async function startHost(clock = new HostClock(), options: { history?: boolean; reachEnv?: Env } = {}): Promise<TestHost> {
   const dir = mkdtempSync(path.join(tmpdir(), 'wzb-e2e-'));
   // As `npm start` does: chat head writes ring the doorbell served at /api/chat/stream.
   const doorbells = localDoorbellBus();
@@ -60,6 +65,7 @@ export async function startHost(clock = new HostClock(), options: { history?: bo
     files: localFileStore(path.join(dir, 'files')),
     media: localMediaStore(path.join(dir, 'files')),
     wechat,
+    channels: reachChannelsFromEnv(options.reachEnv ?? {}, { wechat, wechatMode: 'local' }),
     doorbells,
     now: clock.now,
   });
