@@ -52,7 +52,7 @@ describe('reminder channels in the browser', () => {
     expect([await state('wechat'), await state('wecom'), await state('sms')]).toEqual(['已配置', '已配置', '未配置']);
     const text = await page.locator('body').innerText();
     expect(text).toContain('企业 ID ww01…ef，应用 1000002');
-    expect(text).toContain('缺少 WZB_SMS_SECRET_ID');
+    expect(text).toContain('未配置（缺少环境变量 WZB_SMS_SECRET_ID 等 5 项）');
     expect(text).not.toContain('e2e-secret-value');
     expect(text).not.toContain('ww0123456789abcdef');
     await page.screenshot({ path: `${SHOTS}/settings-phone.png`, fullPage: true });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import { Button, Tag } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Card } from '../../components/card';
 import { useRequestId } from '../../hooks/use-request-id';
 import { orgApi } from '../../platform/api';
@@ -37,9 +37,7 @@ function ChannelRow({ channel, onSent }: { channel: ChannelStatusView; onSent: (
     <View className={`reach-channel reach-channel--${channel.name}`}>
       <View className="reach-channel__head">
         <Text className="reach-channel__name">{CHANNEL_LABELS[channel.name]}</Text>
-        <Tag className="reach-channel__state" type={channel.configured ? 'success' : 'default'} plain>
-          {channel.configured ? '已配置' : '未配置'}
-        </Tag>
+        <Text className={`reach-channel__state ${channel.configured ? 'reach-channel__state--on' : ''}`}>{channel.configured ? '已配置' : '未配置'}</Text>
       </View>
       <Text className="reach-channel__detail">{channel.detail}</Text>
       {channel.configured && (
@@ -59,7 +57,7 @@ const ORDER: ExternalChannel[] = ['wechat', 'wecom', 'sms'];
 export function ChannelsCard({ channels, onSent }: { channels: ChannelStatusView[]; onSent: () => void }) {
   const sorted = ORDER.map((name) => channels.find((c) => c.name === name)).filter((c): c is ChannelStatusView => !!c);
   return (
-    <Card title="提醒通道" className="reach-channels">
+    <Card title="通道状态" className="reach-channels">
       {sorted.map((c) => (
         <ChannelRow key={c.name} channel={c} onSent={onSent} />
       ))}
