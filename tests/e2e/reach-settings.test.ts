@@ -82,6 +82,8 @@ describe('reminder channels in the browser', () => {
     await visible(page, '.save-reach-rules').click();
     await page.waitForFunction(() => Array.from(document.querySelectorAll('.sms-cap')).some((e) => e.textContent === '500'), undefined, { timeout: 15000 });
     expect(await visible(page, '.sms-left').textContent()).toBe('500');
+    await visible(page, '.second-round-switch').click();
+    await visible(page, '.reach-rules').screenshot({ path: `${SHOTS}/settings-rules.png` });
     expect(await host.storage.collection('reachSettings').get('hospital')).toMatchObject({ smsMonthlyCap: 500, quietStart: '22:00', quietEnd: '07:00' });
     await settle(page);
     expect(await overflowing(page)).toEqual([]);
