@@ -34,7 +34,8 @@ function wechatPart(env: Env, deps: ReachChannelDeps): { channel: ReachChannel; 
 
 const notConfigured = (name: ExternalChannel, env: Env, required: readonly string[]): { channel: ReachChannel; status: ChannelStatus } => {
   const absent = missing(env, required);
-  const detail = absent.length ? `未配置（缺少 ${absent.join('、')}）` : '未配置（环境变量格式不正确）';
+  // Names the first missing variable (the README's table lists them all); the page stays readable.
+  const detail = absent.length === 0 ? '未配置（环境变量格式不正确）' : absent.length === 1 ? `未配置（缺少环境变量 ${absent[0]}）` : `未配置（缺少环境变量 ${absent[0]} 等 ${absent.length} 项）`;
   return { channel: unconfiguredChannel(name), status: { name, configured: false, detail } };
 };
 

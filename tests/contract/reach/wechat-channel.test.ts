@@ -80,7 +80,7 @@ describe('channels from the environment', () => {
     const gateway = localWeChatGateway();
     const channels = reachChannelsFromEnv({}, { wechat: gateway, wechatMode: 'local' });
     expect(channels.status().map((s) => [s.name, s.configured])).toEqual([['wechat', true], ['wecom', false], ['sms', false]]);
-    expect(channels.status()[1].detail).toContain('WZB_WECOM_CORP_ID');
+    expect(channels.status()[1].detail).toBe('未配置（缺少环境变量 WZB_WECOM_CORP_ID 等 3 项）');
     expect(channels.wecom.configured).toBe(false);
     expect(await channels.sms.send({ ...message, urgent: true }, [{ ...person('m1', 'o1'), mobile: '13800000000' }])).toEqual([
       { memberId: 'm1', delivered: false, reason: 'not_configured', retryable: false },
