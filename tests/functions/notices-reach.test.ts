@@ -47,6 +47,8 @@ describe('notice reminders that reach people', () => {
     // The WeCom account resolved from a mobile is remembered on the member for the next time.
     expect((await world.storage.collection<Member>('members').get(unbound[2]._id))?.wecomUserId).toBe(`wecom:${unbound[2].phone}`);
     expect(await world.call(notices, b1.members[1].openid, 'reachReport', { noticeId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // The tracking page no longer says the unbound “will not be reminded”.
+    expect((await world.ok(notices, b1.secretary.openid, 'track', { noticeId })).unboundReachable).toBe(true);
   });
 
   it('a reminder in quiet hours waits for 07:00 and the timer sends it once, only to those still unread', async () => {
@@ -59,6 +61,7 @@ describe('notice reminders that reach people', () => {
 
     const batch = await world.ok(notices, b1.secretary.openid, 'remind', { noticeId });
     expect(batch).toMatchObject({ total: 20, wechat: 0, deferredUntil: sh('2026-11-23', '07:00') });
+    expect((await world.ok(notices, b1.secretary.openid, 'track', { noticeId })).unboundReachable).toBe(false);
     expect(world.channels.sent).toEqual([]);
     const waiting = await world.ok(notices, b1.secretary.openid, 'reachReport', { noticeId });
     expect(waiting.rounds).toEqual([expect.objectContaining({ n: 1, status: 'pending', deferred: true, dueAt: sh('2026-11-23', '07:00') })]);

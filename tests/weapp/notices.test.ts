@@ -126,6 +126,7 @@ describe('tracking (admin/notice-track/index)', () => {
       reminders: [],
       remindAvailableAt: null,
       isCommitteeNotice: false,
+      unboundReachable: false,
     };
     const p = await loadPage('admin/notice-track/index', {
       query: { noticeId: 'n-1' },

@@ -100,6 +100,8 @@ export async function track(input: NoticesInput<'track'>, ctx: FunctionContext):
     reminders,
     remindAvailableAt: remindAvailableAt(notice, ctx.now()),
     isCommitteeNotice: committee,
+    // WeCom (or SMS for 紧急) reaches members who never bound WeChat: their reminders do not skip them.
+    unboundReachable: ctx.channels.wecom.configured || (notice.urgent === true && ctx.channels.sms.configured),
   };
 }
 

@@ -156,6 +156,8 @@ export interface TrackingView {
   /** When the next reminder may be sent; null = now. */
   remindAvailableAt: number | null;
   isCommitteeNotice: boolean;
+  /** True when a configured channel (WeCom; SMS for 紧急) can remind members who never bound WeChat. */
+  unboundReachable: boolean;
 }
 
 export interface RollupView {
