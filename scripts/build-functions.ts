@@ -8,7 +8,7 @@ import { build } from 'esbuild';
  * from the function's package.json); local-only packages (libsql) must never be reachable from here.
  */
 const root = path.resolve(__dirname, '..', 'cloudfunctions');
-const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk'];
+const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk', 'tencentcloud-sdk-nodejs-sms'];
 const names = readdirSync(root).filter((n) => !n.startsWith('_') && existsSync(path.join(root, n, 'src', 'index.ts')));
 
 async function main() {
@@ -24,7 +24,8 @@ async function main() {
       minify: true,
       sourcemap: false,
       // Installed by CloudBase from each function's package.json. wx-server-sdk is required lazily, only by
-      // functions that import _runtime/wechat/sdk (and list it in their package.json).
+      // functions that import _runtime/wechat/sdk (and list it in their package.json); the SMS SDK likewise
+      // through _runtime/reach/sms-sdk.
       external: EXTERNAL,
       metafile: true,
       logLevel: 'warning',

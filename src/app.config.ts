@@ -27,6 +27,7 @@ export default defineAppConfig({
         'lesson-stat/index',
         'lesson-committee/index',
         'chat-audit/index',
+        'reach-settings/index',
       ],
     },
   ],

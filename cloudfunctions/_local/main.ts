@@ -6,6 +6,8 @@ import { localMediaStore } from '../_runtime/files/local-media';
 import { localDoorbellBus, ringingStorage } from '../_runtime/realtime/local';
 import { openSqliteStorage } from '../_runtime/storage/sqlite';
 import { localWeChatGateway } from '../_runtime/wechat/local';
+import { reachChannelsFromEnv } from '../_runtime/reach/channels';
+import { loadSmsSdk } from '../_runtime/reach/sms-sdk';
 import { LOCAL_FUNCTIONS } from './functions';
 import { isSeeded, seedDemoHospital } from './seed/demo-hospital';
 import { isChatSeeded, seedDemoChat } from './seed/demo-chat';
@@ -72,10 +74,12 @@ async function main(): Promise<void> {
   // No WeChat here: reminders land in the gateway's outbox and are echoed on the console.
   const wechat = localWeChatGateway({ onSend: (m) => console.log(`[订阅消息] → ${m.toOpenid}：${m.fields.title}（${m.page}）`) });
   const media = localMediaStore(path.join(dataDir, 'files'));
-  const server = createLocalHost({ storage, functions: LOCAL_FUNCTIONS, sessionSecret, h5Dir, demo, files, media, wechat, doorbells });
+  // WeChat reminders go to the outbox; WeCom and SMS only when WZB_WECOM_* / WZB_SMS_* are set.
+  const channels = reachChannelsFromEnv(process.env, { wechat, wechatMode: 'local', smsSdk: loadSmsSdk });
+  const server = createLocalHost({ storage, functions: LOCAL_FUNCTIONS, sessionSecret, h5Dir, demo, files, media, wechat, channels, doorbells });
   // The CloudBase timer's local stand-in: same scheduler code, no caller identity.
   const scheduler = startLocalScheduler(
-    () => ({ openid: null, storage, now: () => Date.now(), randomBytes: (n) => randomBytes(n), demo, wechat, files }),
+    () => ({ openid: null, storage, now: () => Date.now(), randomBytes: (n) => randomBytes(n), demo, wechat, files, channels }),
     Number(process.env.WZB_SCHEDULER_MS ?? 30_000),
   );
   server.listen(port, '127.0.0.1', () => {

@@ -10,6 +10,8 @@ import { verifySessionToken } from '../_runtime/session-token';
 import type { Storage } from '../_runtime/storage/port';
 import { declaredMediaType, mediaMaxBytes, type LocalMediaStore } from '../_runtime/files/local-media';
 import type { WeChatGateway } from '../_runtime/wechat/port';
+import type { ReachChannels } from '../_runtime/reach/port';
+import { reachChannelsFromEnv } from '../_runtime/reach/channels';
 import { CHAT_STREAM_PATH } from '../../src/domain/api/chat';
 import type { DoorbellBus } from '../_runtime/realtime/port';
 import { serveChatStream } from './chat-stream';
@@ -27,6 +29,11 @@ export interface LocalHostOptions {
   /** Lesson audio and video, written into the same folder; without it only images can be uploaded. */
   media?: LocalMediaStore;
   wechat: WeChatGateway;
+  /**
+   * Reminder channels (main.ts: WeChat over `wechat`, WeCom and SMS when the host's environment sets
+   * them). Default: WeChat over `wechat` only, whatever the environment, so tests never reach out.
+   */
+  channels?: ReachChannels;
   /** The chat doorbell (rung by head writes, see ringingStorage); without it there is no chat stream. */
   doorbells?: DoorbellBus;
   /** Chat stream timings (tests shorten them): heartbeat comment and membership re-check intervals. */
@@ -87,6 +94,7 @@ export function createLocalHost(opts: LocalHostOptions): http.Server {
     return token ? verifySessionToken(token, opts.sessionSecret, now()) : null;
   };
 
+  const channels = opts.channels ?? reachChannelsFromEnv({}, { wechat: opts.wechat, wechatMode: 'local' });
   const contextFor = (openid: string | null): FunctionContext => ({
     openid,
     storage: opts.storage,
@@ -95,6 +103,7 @@ export function createLocalHost(opts: LocalHostOptions): http.Server {
     demo: opts.demo,
     wechat: opts.wechat,
     files: opts.files,
+    channels,
   });
 
   async function callFunction(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -5,6 +5,9 @@ import { ERROR_MESSAGES } from '../../src/domain/shared/errors';
 import type { FunctionContext, FunctionEvent } from './context';
 import { cloudFileStore } from './files/cloud';
 import type { FunctionHandler } from './handler';
+import { reachChannelsFromEnv } from './reach/channels';
+import type { ReachChannels } from './reach/port';
+import type { SmsSdkLoader } from './reach/sms-sdk';
 import { cloudbaseStorage } from './storage/cloudbase';
 import { cloudWeChatGateway } from './wechat/cloud';
 import type { WeChatGateway } from './wechat/port';
@@ -24,6 +27,11 @@ export interface CloudMainOptions {
    * never mentions wx-server-sdk.
    */
   wxServerSdk?: WxServerSdkLoader;
+  /**
+   * Functions that may send SMS reminders pass `loadSmsSdk` (./reach/sms-sdk) and list
+   * `tencentcloud-sdk-nodejs-sms` in their package.json; without it `ctx.channels.sms` refuses to send.
+   */
+  smsSdk?: SmsSdkLoader;
 }
 
 /**
@@ -52,7 +60,7 @@ function lazyWeChatGateway(load: WxServerSdkLoader | undefined): WeChatGateway {
 }
 
 /** The context for one invocation: CloudBase database, storage files, WeChat, and the caller's OPENID. */
-function cloudContext(wechat: WeChatGateway): FunctionContext {
+function cloudContext(wechat: WeChatGateway, channels: ReachChannels): FunctionContext {
   const cloud = getApp();
   const { openId } = cloud.auth().getUserInfo();
   return {
@@ -63,12 +71,18 @@ function cloudContext(wechat: WeChatGateway): FunctionContext {
     demo: false,
     wechat,
     files: cloudFileStore(cloud),
+    channels,
   };
 }
 
+/** Channels from the function's environment variables, once per warm instance (tokens cached across calls). */
+const cloudChannels = (wechat: WeChatGateway, smsSdk: SmsSdkLoader | undefined): ReachChannels =>
+  reachChannelsFromEnv(process.env, { wechat, wechatMode: 'cloud', smsSdk });
+
 export function cloudMain(handler: FunctionHandler, options: CloudMainOptions = {}) {
   const wechat = lazyWeChatGateway(options.wxServerSdk);
-  return async (event: FunctionEvent): Promise<unknown> => handler({ action: event?.action, data: event?.data }, cloudContext(wechat));
+  const channels = cloudChannels(wechat, options.smsSdk);
+  return async (event: FunctionEvent): Promise<unknown> => handler({ action: event?.action, data: event?.data }, cloudContext(wechat, channels));
 }
 
 /**
@@ -77,8 +91,9 @@ export function cloudMain(handler: FunctionHandler, options: CloudMainOptions = 
  */
 export function cloudTimerMain<R>(run: (ctx: FunctionContext) => Promise<R>, options: CloudMainOptions = {}) {
   const wechat = lazyWeChatGateway(options.wxServerSdk);
+  const channels = cloudChannels(wechat, options.smsSdk);
   return async (): Promise<Envelope<R>> => {
-    const ctx = cloudContext(wechat);
+    const ctx = cloudContext(wechat, channels);
     if (ctx.openid) return fail('FORBIDDEN', ERROR_MESSAGES.FORBIDDEN);
     return ok(await run(ctx));
   };

@@ -1,4 +1,5 @@
 import type { FileStore } from './files/port';
+import type { ReachChannels } from './reach/port';
 import type { Storage } from './storage/port';
 import type { WeChatGateway } from './wechat/port';
 
@@ -16,6 +17,8 @@ export interface FunctionContext {
   demo: boolean;
   wechat: WeChatGateway;
   files: FileStore;
+  /** Reminder channels (WeChat subscribe messages, WeCom, SMS); WeCom and SMS only where configured. */
+  channels: ReachChannels;
 }
 
 /** The event a function receives on every transport. */

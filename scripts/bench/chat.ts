@@ -15,6 +15,7 @@ import type { Member } from '../../src/domain/org/types';
 import { fillBranch } from './chat-fill';
 import { countingStorage } from './counting-storage';
 import { percentiles } from './measure';
+import { memoryReachChannels } from '../../cloudfunctions/_runtime/reach/memory';
 
 /**
  * `npm run bench -- chat`:
@@ -190,7 +191,8 @@ async function storageCosts() {
   const counting = countingStorage(storage);
   const files = localFileStore(path.join(tmpdir(), 'wzb-bench-chat-files'));
   const wechat = localWeChatGateway();
-  const ctx = (openid: string): FunctionContext => ({ openid, storage: counting.storage, now: () => Date.now(), randomBytes: (n) => randomBytes(n), demo: true, wechat, files });
+  const channels = memoryReachChannels();
+  const ctx = (openid: string): FunctionContext => ({ openid, storage: counting.storage, now: () => Date.now(), randomBytes: (n) => randomBytes(n), demo: true, wechat, files, channels });
   const memberOf = async (branchId: string) =>
     (await storage.collection<Member>('members').find({ branchId, role: 'member', openid: { $ne: null } }, { limit: 2, orderBy: [['employeeNo', 'asc']] }));
   const [small1, small2] = await memberOf('b_demo01');

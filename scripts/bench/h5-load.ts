@@ -9,6 +9,7 @@ import { localWeChatGateway } from '../../cloudfunctions/_runtime/wechat/local';
 import type { Member } from '../../src/domain/org/types';
 import { startHost } from '../../tests/e2e/support/host';
 import { median } from './measure';
+import { memoryReachChannels } from '../../cloudfunctions/_runtime/reach/memory';
 
 /**
  * What the H5 app downloads and how long it takes on a slow 4G link (1.6 Mbps down, 750 kbps up,
@@ -47,7 +48,7 @@ async function once(runIndex: number) {
   try {
     const [member] = await host.storage.collection<Member>('members').find({ branchId: 'b_demo01', role: 'member', openid: { $ne: null } }, { limit: 1 });
     const dir = mkdtempSync(path.join(tmpdir(), 'wzb-bench-h5-'));
-    const ctx = { openid: 'demo:m_H01001', storage: host.storage, now: () => Date.now(), randomBytes: (n: number) => randomBytes(n), demo: true, wechat: localWeChatGateway(), files: localFileStore(dir) };
+    const ctx = { openid: 'demo:m_H01001', storage: host.storage, now: () => Date.now(), randomBytes: (n: number) => randomBytes(n), demo: true, wechat: localWeChatGateway(), files: localFileStore(dir), channels: memoryReachChannels() };
     const title = `压测通知 ${runIndex}`;
     const published = await LOCAL_FUNCTIONS.notices({ action: 'publish', data: { title, body: '请全体党员阅读。'.repeat(20), audience: { kind: 'all' }, requestId: 'bench-h5-load-notice' } }, ctx);
     if (!published.ok) throw new Error(`publish: ${published.code}`);

@@ -10,6 +10,7 @@ import { localFileStore } from '../../cloudfunctions/_runtime/files/local';
 import { localWeChatGateway } from '../../cloudfunctions/_runtime/wechat/local';
 import { folderBytes, kb, percentiles, timeIt } from './measure';
 import { benchChat } from './chat';
+import { benchReach } from './reach';
 import { benchLessons } from './lessons';
 import { benchLighthouse } from './lighthouse';
 import { benchNotices } from './notices';
@@ -19,6 +20,7 @@ import { benchH5Load } from './h5-load';
 import { benchMemberDay } from './member-day';
 import { benchMeetings } from './meetings';
 import { machine, markdown, medianOfRuns, type Json } from './report';
+import { memoryReachChannels } from '../../cloudfunctions/_runtime/reach/memory';
 
 /**
  * `npm run bench [-- section,section]`: sizes of what we ship, timings of the hot paths on the embedded
@@ -54,8 +56,9 @@ async function orgTimings() {
   const storage = openSqliteStorage(path.join(dir, 'bench.db'));
   await seedDemoHospital(storage, Date.now());
   const wechat = localWeChatGateway();
+  const channels = memoryReachChannels();
   const files = localFileStore(path.join(dir, 'files'));
-  const ctx = (openid: string): FunctionContext => ({ openid, storage, now: () => Date.now(), randomBytes: (n) => randomBytes(n), demo: true, wechat, files });
+  const ctx = (openid: string): FunctionContext => ({ openid, storage, now: () => Date.now(), randomBytes: (n) => randomBytes(n), demo: true, wechat, files, channels });
   const call = async (openid: string, action: string, data: unknown = {}) => {
     const res = await orgFunction({ action, data }, ctx(openid));
     if (!res.ok) throw new Error(`${action}: ${res.code}`);
@@ -104,6 +107,7 @@ const SECTIONS: Record<string, { run: () => Promise<unknown>; repeat?: boolean }
   storage: { run: benchStorage },
   chat: { run: benchChat },
   meetings: { run: benchMeetings },
+  reach: { run: benchReach },
 };
 
 async function main() {

@@ -14,6 +14,7 @@ import { shouldSave, type DirtyReason, type MediaBeat } from '../../src/domain/l
 import type { Branch, Member } from '../../src/domain/org/types';
 import { countingStorage } from './counting-storage';
 import { percentiles, timeIt } from './measure';
+import { memoryReachChannels } from '../../cloudfunctions/_runtime/reach/memory';
 
 /**
  * Lessons on the embedded default: (1) the home card `today` in one function call — latency and
@@ -33,8 +34,9 @@ const questions = [
 export function world(storage: Storage, dir: string, start: number) {
   const clock = { t: start };
   const wechat = localWeChatGateway();
+  const channels = memoryReachChannels();
   const files = localFileStore(path.join(dir, 'files'));
-  const ctx = (openid: string | null): FunctionContext => ({ openid, storage, now: () => clock.t, randomBytes: (n) => randomBytes(n), demo: true, wechat, files });
+  const ctx = (openid: string | null): FunctionContext => ({ openid, storage, now: () => clock.t, randomBytes: (n) => randomBytes(n), demo: true, wechat, files, channels });
   const call = async (openid: string, action: string, data: unknown = {}) => {
     const res = await lessonsFunction({ action, data }, ctx(openid));
     if (!res.ok) throw new Error(`${action}: ${res.code} ${res.message}`);

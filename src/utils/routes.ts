@@ -27,6 +27,7 @@ export const ROUTES = {
   lessonCommittee: '/admin/lesson-committee/index',
   chat: '/pages/chat/index',
   chatAudit: '/admin/chat-audit/index',
+  adminReachSettings: '/admin/reach-settings/index',
 } as const;
 
 /** Builds `path?key=value` with encoded values, skipping empty ones. */

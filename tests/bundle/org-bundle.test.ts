@@ -29,6 +29,15 @@ describe('org bundle', () => {
     expect(Object.keys(pkg.dependencies)).toContain('wx-server-sdk');
   });
 
+  it('loads the SMS SDK lazily, for reach test sends only, and lists it in its package.json', () => {
+    const code = readFileSync(bundlePath, 'utf8');
+    expect(code).toMatch(/require\(["']tencentcloud-sdk-nodejs-sms["']\)/);
+    // Inside the loader function, not at the top level: a cold start that sends no SMS never loads it.
+    expect(code).not.toMatch(/^(var|const|let) [\w$]+ = require\(["']tencentcloud-sdk-nodejs-sms["']\)/m);
+    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../cloudfunctions/org/package.json'), 'utf8'));
+    expect(Object.keys(pkg.dependencies)).toContain('tencentcloud-sdk-nodejs-sms');
+  });
+
   it('exports the CloudBase entry and answers a real request through the bundled handler', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const bundle = require(bundlePath) as { main: unknown; orgFunction: (e: unknown, c: unknown) => Promise<any> };

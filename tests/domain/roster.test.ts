@@ -38,8 +38,8 @@ describe('roster rows', () => {
     expect(result).toEqual({
       ok: true,
       records: [
-        { row: 2, name: '李娜', employeeNo: 'H001', department: '心内科', branchId: 'b1', partyGroupId: 'g1', role: 'secretary', phone: '13912345678' },
-        { row: 3, name: '王强', employeeNo: 'H002', department: '骨科', branchId: 'b2', partyGroupId: null, role: 'member', phone: null },
+        { row: 2, name: '李娜', employeeNo: 'H001', department: '心内科', branchId: 'b1', partyGroupId: 'g1', role: 'secretary', phone: '13912345678', wecomUserId: null },
+        { row: 3, name: '王强', employeeNo: 'H002', department: '骨科', branchId: 'b2', partyGroupId: null, role: 'member', phone: null, wecomUserId: null },
       ],
     });
   });

@@ -174,5 +174,5 @@ describe('bad input', () => {
 });
 
 function contextOf(w: FunctionWorld) {
-  return { openid: null, storage: w.storage, now: w.clock.now, randomBytes: (n: number) => Buffer.alloc(n, 7), demo: true, wechat: w.wechat, files: w.files };
+  return { openid: null, storage: w.storage, now: w.clock.now, randomBytes: (n: number) => Buffer.alloc(n, 7), demo: true, wechat: w.wechat, files: w.files, channels: w.channels };
 }

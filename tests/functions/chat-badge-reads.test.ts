@@ -13,7 +13,7 @@ describe('chat: a badge refresh costs the same whatever the history', () => {
     await fillBranch(world.storage, 'b_demo01', small.a.member._id, 10, world.clock.now());
     await fillBranch(world.storage, 'b_demo02', big.a.member._id, 100_000, world.clock.now());
     const counting = countingStorage(world.storage);
-    const ctx = (openid: string): FunctionContext => ({ openid, storage: counting.storage, now: world.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: world.wechat, files: world.files });
+    const ctx = (openid: string): FunctionContext => ({ openid, storage: counting.storage, now: world.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: world.wechat, files: world.files, channels: world.channels });
     const reads: number[] = [];
     for (const [who, expected] of [
       [small.b.openid, 10],

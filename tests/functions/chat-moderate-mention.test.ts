@@ -73,14 +73,14 @@ describe('chat: recall, remove, pin, mentions, images, notice prefill, audit', (
     expect(await chat.ok(world, who.b.openid, 'badge')).toMatchObject({ unread: 1, mentioned: true });
     expect(await chat.ok(world, who.committeeId, 'badge')).toMatchObject({ unread: 1, mentioned: false });
     expect((await chat.ok(world, who.b.openid, 'open', {})).mentionSeqs).toEqual([1]);
-    const outbox = world.wechat.outbox();
-    expect(outbox).toHaveLength(1); // only b holds a credit; d is marked in the app only
-    expect(outbox[0]).toMatchObject({ toOpenid: who.b.openid, page: 'pages/chat/index?seq=1', fields: { title: `${who.a.member.name}在支部交流中@了你` } });
+    // Through the reminder engine: only b holds a credit; d is marked in the app only.
+    expect(world.channels.deliveredTo('wechat')).toEqual([who.b.member._id]);
+    expect(world.channels.sent[0].message).toMatchObject({ kind: 'mention', urgent: false, page: 'pages/chat/index?seq=1', title: `${who.a.member.name}在支部交流中@了你` });
     await chat.ok(world, who.b.openid, 'read', { seq: 1 });
     expect(await chat.ok(world, who.b.openid, 'badge')).toMatchObject({ unread: 0, mentioned: false });
     // A credit is spent: the next mention does not push.
     await chat.say(world, who.a.openid, `@${who.b.member.name} 还有一件事`, { mentionIds: [who.b.member._id] });
-    expect(world.wechat.outbox()).toHaveLength(1);
+    expect(world.channels.deliveredTo('wechat')).toHaveLength(1);
     // A picked member whose name is not in the text is not mentioned; ordinary messages never push.
     const silent = await chat.say(world, who.a.openid, '大家好', { mentionIds: [who.d.member._id] });
     expect(silent.message.mentions).toEqual([]);
@@ -96,7 +96,7 @@ describe('chat: recall, remove, pin, mentions, images, notice prefill, audit', (
     await world.ok(noticesFunction, who.d.openid, 'subscribe', { accepted: 2 });
     await chat.say(world, who.secretaryId, '@全体成员 今晚 8 点前完成本周微党课', { mentionAll: true });
     expect(await chat.ok(world, who.a.openid, 'badge')).toMatchObject({ mentioned: true });
-    expect(world.wechat.outbox().map((m) => m.toOpenid)).toEqual([who.d.openid]);
+    expect(world.channels.deliveredTo('wechat')).toEqual([who.d.member._id]);
     expect((await chat.ok(world, who.a.openid, 'mentionables', {})).canMentionAll).toBe(false);
   });
 
@@ -110,7 +110,7 @@ describe('chat: recall, remove, pin, mentions, images, notice prefill, audit', (
     });
     // The cloud path: the gateway answers `pending`; only the sender sees it until the verdict.
     const pending = { ...world.wechat, checkImageAsync: async () => ({ verdict: 'pending' as const, traceId: 'trace-1' }) };
-    const ctx = (openid: string | null): FunctionContext => ({ openid, storage: world.storage, now: world.clock.now, randomBytes: (n) => new Uint8Array(n).map(() => Math.floor(Math.random() * 256)), demo: true, wechat: pending, files: world.files });
+    const ctx = (openid: string | null): FunctionContext => ({ openid, storage: world.storage, now: world.clock.now, randomBytes: (n) => new Uint8Array(n).map(() => Math.floor(Math.random() * 256)), demo: true, wechat: pending, files: world.files, channels: world.channels });
     const { chatFunction } = await import('../../cloudfunctions/chat/src/handler');
     const res: any = await chatFunction({ action: 'send', data: { clientMsgId: cid(), kind: 'image', image: { fileId, width: 1, height: 1 } } }, ctx(who.a.openid));
     expect(res.data.message.state).toBe('reviewing');

@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 
 /** The scheduler's context: the same storage and clock, no caller identity. */
-const timerCtx = (w: FunctionWorld): FunctionContext => ({ openid: null, storage: w.storage, now: w.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: w.wechat, files: w.files });
+const timerCtx = (w: FunctionWorld): FunctionContext => ({ openid: null, storage: w.storage, now: w.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: w.wechat, files: w.files, channels: w.channels });
 const releases = (w: FunctionWorld) => w.storage.collection<LessonRelease>('lessonReleases');
 
 describe('today before and after the 07:00 release (Asia/Shanghai, clock in UTC)', () => {

@@ -11,7 +11,7 @@ beforeEach(async () => {
   world = await makeWorld();
 });
 
-const timerCtx = (w: FunctionWorld): FunctionContext => ({ openid: null, storage: w.storage, now: w.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: w.wechat, files: w.files });
+const timerCtx = (w: FunctionWorld): FunctionContext => ({ openid: null, storage: w.storage, now: w.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: w.wechat, files: w.files, channels: w.channels });
 
 describe('the scheduler tick', () => {
   it('releases due notices and lesson days once, however often and however late it fires', async () => {
@@ -26,7 +26,7 @@ describe('the scheduler tick', () => {
     expect(a.lessons.released + b.lessons.released).toBe(14);
     world.clock.advance(60_000);
     const again = await runScheduler(timerCtx(world));
-    expect(again).toEqual({ at: world.clock.t, notices: { released: 0, notices: [] }, lessons: { due: 0, released: 0, alreadyReleased: 0, late: 0 }, meetings: { sent: 0, keys: [] } });
+    expect(again).toEqual({ at: world.clock.t, notices: { released: 0, notices: [] }, lessons: { due: 0, released: 0, alreadyReleased: 0, late: 0 }, meetings: { sent: 0, keys: [] }, reach: { released: [] } });
 
     const notice = (await world.storage.collection<Notice>('notices').get(noticeId))!;
     expect(notice).toMatchObject({ status: 'published', recipientCount: 279 });

@@ -14,7 +14,7 @@ let b2: Awaited<ReturnType<typeof cast>>;
 let sunday: string;
 let monday: string;
 
-const timerCtx = (w: FunctionWorld): FunctionContext => ({ openid: null, storage: w.storage, now: w.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: w.wechat, files: w.files });
+const timerCtx = (w: FunctionWorld): FunctionContext => ({ openid: null, storage: w.storage, now: w.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: w.wechat, files: w.files, channels: w.channels });
 
 async function complete(openid: string | null, lessonId: string, date?: string) {
   await world.ok(lessons, openid, 'get', { lessonId, ...(date ? { date } : {}) });
@@ -162,16 +162,24 @@ describe('reminding who has not studied', () => {
   it('reaches everyone not done in-app and by WeChat where a credit exists, with a 30-minute cooldown', async () => {
     // Two members granted a subscription (after reading a notice): one credit each.
     for (const m of [b1.members[3], b1.members[4]]) await world.ok(notices, m.openid, 'subscribe', { accepted: 1 });
-    world.wechat.clearOutbox();
+    world.channels.clear();
     const batch = await world.ok(lessons, b1.secretary.openid, 'remind', { branchId: 'b_demo01' });
     // 23 not done, 5 of them never bound WeChat: 18 reminded, and the 5 are not claimed as reached.
-    expect(batch).toEqual({ branchId: 'b_demo01', date: '2026-11-23', at: world.clock.t, total: 18, wechat: 2, inAppOnly: 16, unbound: 5 });
-    const outbox = world.wechat.outbox();
-    expect(outbox.map((m) => m.toOpenid).sort()).toEqual([b1.members[3].openid, b1.members[4].openid].sort());
-    expect(outbox[0]).toMatchObject({
-      templateKey: 'notice_reminder',
+    expect(batch).toMatchObject({ branchId: 'b_demo01', date: '2026-11-23', at: world.clock.t, total: 18, wechat: 2, inAppOnly: 16, unbound: 5, deferredUntil: null });
+    // The reach report: 2 by WeChat, 16 only in-app, named with the reason.
+    expect(batch.reach.rounds[0]).toMatchObject({ n: 1, status: 'sent', total: 18, reached: { wechat: 2, wecom: 0, sms: 0, inapp: 16 } });
+    expect(batch.reach.rounds[0].failures).toEqual([{ channel: 'wechat', reason: 'no_credit', label: '未授权微信提醒', count: 16 }]);
+    expect(batch.reach.rounds[0].unreached).toHaveLength(16);
+    expect(batch.reach.rounds[0].unreached.map((u: any) => u.memberId)).not.toContain(b1.members[3]._id);
+    expect(world.channels.deliveredTo('wechat').sort()).toEqual([b1.members[3]._id, b1.members[4]._id].sort());
+    expect(world.channels.sent[0].message).toEqual({
+      kind: 'lesson',
+      urgent: false,
       page: `pages/lesson/index?lessonId=${monday}&date=2026-11-23`,
-      fields: { title: '周一课', author: b1.secretary.name, time: '2026-11-23 07:00', tip: '今日微党课尚未完成，请抽空学习' },
+      title: '周一课',
+      from: b1.secretary.name,
+      time: '2026-11-23 07:00',
+      tip: '今日微党课尚未完成，请抽空学习',
     });
     expect((await credits().get(`${b1.members[3]._id}:notice_reminder`))!.credits).toBe(0);
     const stored = await world.storage.collection('lessonReminders').get('lr:b_demo01:2026-11-23:1');
@@ -189,7 +197,7 @@ describe('reminding who has not studied', () => {
     // After it: again, now in-app only (the credits were spent).
     world.clock.advance(21 * 60_000);
     expect(await world.ok(lessons, b1.committee.openid, 'remind', { branchId: 'b_demo01' })).toMatchObject({ total: 18, wechat: 0, inAppOnly: 18 });
-    expect(world.wechat.outbox()).toHaveLength(2);
+    expect(world.channels.deliveredTo('wechat')).toHaveLength(2);
   });
 
   it('a double tap sends one batch', async () => {

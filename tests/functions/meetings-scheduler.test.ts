@@ -6,7 +6,7 @@ import type { Attendance } from '../../src/domain/meeting/types';
 import { makeWorld, type FunctionWorld } from './harness';
 import { HOUR, MIN, meetingCast, scheduleAs } from './meetings-fixtures';
 
-const timerCtx = (w: FunctionWorld): FunctionContext => ({ openid: null, storage: w.storage, now: w.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: w.wechat, files: w.files });
+const timerCtx = (w: FunctionWorld): FunctionContext => ({ openid: null, storage: w.storage, now: w.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: w.wechat, files: w.files, channels: w.channels });
 
 describe('meeting reminders from the scheduler', () => {
   test('which reminder is due when', () => {
@@ -31,7 +31,7 @@ describe('meeting reminders from the scheduler', () => {
     await world.ok(fn, sec, 'cancel', { meetingId: cancelled.meetingId });
     await world.ok(fn, cast.as(b), 'reply', { meetingId: m.meetingId, answer: 'leave', reason: 'sick' });
     await world.ok(fn, sec, 'decideLeave', { meetingId: m.meetingId, memberId: b._id, approve: true });
-    const outboxBefore = world.wechat.outbox().length;
+    const sentBefore = world.channels.sent.length;
 
     expect((await runScheduler(timerCtx(world))).meetings).toEqual({ sent: 0, keys: [] });
     world.clock.advance(m.startAt - 23 * HOUR - world.clock.now());
@@ -51,9 +51,11 @@ describe('meeting reminders from the scheduler', () => {
     const rows = await world.storage.collection<Attendance>('meetingAttendance').findAll({ meetingId: m.meetingId });
     const count = (id: string) => rows.find((r) => r.memberId === id)!.remindCount;
     expect([count(a._id), count(b._id), count(c._id)]).toEqual([2, 0, 2]);
-    const sent = world.wechat.outbox().slice(outboxBefore);
-    expect(sent.map((s) => s.fields.title)).toEqual(['明天：主题党日', '1 小时后：主题党日']);
-    expect(sent.every((s) => s.toOpenid === a.openid && s.page === `pages/meeting/index?meetingId=${m.meetingId}`)).toBe(true);
+    // Through the reminder engine: WeChat for the member holding a credit; c (no credit) only in-app.
+    const sent = world.channels.sent.slice(sentBefore).filter((s) => s.channel === 'wechat');
+    expect(sent.map((s) => s.message.title)).toEqual(['明天：主题党日', '1 小时后：主题党日']);
+    expect(sent.every((s) => s.message.urgent && s.message.page === `pages/meeting/index?meetingId=${m.meetingId}`)).toBe(true);
+    expect(sent.map((s) => s.outcomes.filter((o) => o.delivered).map((o) => o.memberId))).toEqual([[a._id], [a._id]]);
   });
 
   test('a rescheduled meeting is reminded for its new time', async () => {

@@ -96,8 +96,9 @@ describe('reminding the unread', () => {
     expect(batch).toMatchObject({ total: 19, wechat: 2, inAppOnly: 17, unbound: 5, target: 'unread', byName: b1.secretary.name });
     const unboundMember = b1.all.find((m) => m.openid === null)!;
     expect((await world.storage.collection<Receipt>('receipts').get(`${noticeId}:${unboundMember._id}`))!.remindCount).toBe(0);
-    expect(world.wechat.outbox().map((m) => m.toOpenid).sort()).toEqual([b1.members[1].openid, b1.members[2].openid].sort());
-    expect(world.wechat.outbox()[0]).toMatchObject({ templateKey: 'notice_reminder', page: `pages/notice-detail/index?noticeId=${noticeId}` });
+    // WeChat goes through the reminder channels (ctx.channels): only the two credit holders, once each.
+    expect(world.channels.deliveredTo('wechat').sort()).toEqual([b1.members[1]._id, b1.members[2]._id].sort());
+    expect(world.channels.sent[0].message).toMatchObject({ kind: 'notice', urgent: false, page: `pages/notice-detail/index?noticeId=${noticeId}` });
     expect(await world.ok(notices, b1.members[1].openid, 'subscribe', { accepted: 0 })).toEqual({ credits: 0 });
     const reader = await world.storage.collection<Receipt>('receipts').get(`${noticeId}:${b1.members[0]._id}`);
     expect(reader!.remindCount).toBe(0);
@@ -184,7 +185,7 @@ describe('scheduled publishing', () => {
     expect((await world.ok(notices, b1.members[0].openid, 'inbox')).items).toEqual([]);
     expect(await world.call(notices, b1.members[0].openid, 'open', { noticeId: sent.noticeId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
 
-    const ctx = { openid: null, storage: world.storage, now: world.clock.now, randomBytes: (n: number) => new Uint8Array(n), demo: true, wechat: world.wechat, files: world.files };
+    const ctx = { openid: null, storage: world.storage, now: world.clock.now, randomBytes: (n: number) => new Uint8Array(n), demo: true, wechat: world.wechat, files: world.files, channels: world.channels };
     expect(await releaseDueNotices(ctx)).toEqual({ released: 0, notices: [] });
     world.clock.advance(3 * 60 * MIN); // the timer was down for an hour
     const [a, b] = await Promise.all([releaseDueNotices(ctx), releaseDueNotices(ctx)]);
@@ -199,7 +200,7 @@ describe('scheduled publishing', () => {
     const sent = await publishAs(world, b1.secretary.openid, { publishAt: world.clock.now() + 5 * MIN });
     await world.ok(notices, b1.secretary.openid, 'withdraw', { noticeId: sent.noticeId });
     world.clock.advance(10 * MIN);
-    const ctx = { openid: null, storage: world.storage, now: world.clock.now, randomBytes: (n: number) => new Uint8Array(n), demo: true, wechat: world.wechat, files: world.files };
+    const ctx = { openid: null, storage: world.storage, now: world.clock.now, randomBytes: (n: number) => new Uint8Array(n), demo: true, wechat: world.wechat, files: world.files, channels: world.channels };
     expect((await releaseDueNotices(ctx)).released).toBe(0);
     expect(await world.storage.collection('receipts').count({ noticeId: sent.noticeId })).toBe(0);
   });

@@ -16,7 +16,7 @@ describe('roster template', () => {
     await book.xlsx.load(Buffer.from(file.base64, 'base64'));
     const sheet = book.worksheets[0];
     const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1).map((v) => (v === undefined || v === null ? '' : String(v)));
-    expect(row(1)).toEqual(['姓名', '工号', '科室', '支部', '党小组', '角色', '手机号']);
+    expect(row(1)).toEqual(['姓名', '工号', '科室', '支部', '党小组', '角色', '手机号', '企业微信账号']);
     const example = row(2);
     expect(example[1]).toBe('000123'); // stored as text: the leading zeros survive
     expect(sheet.rowCount).toBe(2);

@@ -15,7 +15,7 @@ describe('demo chat seed', () => {
     expect(ms).toBeLessThan(3000);
 
     const [member] = await world.storage.collection<Member>('members').find({ branchId: 'b_demo05', role: 'member', openid: { $ne: null } }, { limit: 1 });
-    const res = await chatFunction({ action: 'open', data: {} }, { openid: member.openid, storage: world.storage, now: world.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: world.wechat, files: world.files });
+    const res = await chatFunction({ action: 'open', data: {} }, { openid: member.openid, storage: world.storage, now: world.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: world.wechat, files: world.files, channels: world.channels });
     expect(res.ok).toBe(true);
     const view = (res as { data: ChatOutput['open'] }).data;
     expect(view.pinned?.text).toContain('【支部公告】');

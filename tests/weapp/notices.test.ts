@@ -107,7 +107,7 @@ describe('tracking (admin/notice-track/index)', () => {
     const view: TrackingView = {
       notice: {
         noticeId: 'n-1', title: '主题党日通知', status: 'published', publishAt: 0, publishedAt: 0, authorName: '王书记', audienceLabel: '心血管内科党支部全体',
-        recipientCount: 3, unboundCount: 0, readCount: 1, ackCount: 0, requireAck: false, body: '正文', images: [], deadline: null, correctedAt: null, audience: { kind: 'branch', branchId: 'b-1' }, editMode: 'correction',
+        recipientCount: 3, unboundCount: 0, readCount: 1, ackCount: 0, requireAck: false, urgent: false, body: '正文', images: [], deadline: null, correctedAt: null, audience: { kind: 'branch', branchId: 'b-1' }, editMode: 'correction',
       },
       counts: { recipients: 3, read: 1, unread: 2, acknowledged: 0, excused: 0, unbound: 0, ratePercent: 33.3 },
       groups: [
@@ -126,6 +126,7 @@ describe('tracking (admin/notice-track/index)', () => {
       reminders: [],
       remindAvailableAt: null,
       isCommitteeNotice: false,
+      unboundReachable: false,
     };
     const p = await loadPage('admin/notice-track/index', {
       query: { noticeId: 'n-1' },

@@ -39,6 +39,12 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
   receipts: { indexes: [{ fields: ['noticeId'] }, { fields: ['memberId', 'publishedAt'] }] },
   noticeReminders: { indexes: [{ fields: ['noticeId', 'at'] }] },
   subscriptionCredits: { indexes: [{ fields: ['memberId'] }] },
+  /** One document `hospital`: the committee's reach settings (SMS cap, quiet hours, second round). */
+  reachSettings: { indexes: [] },
+  /** SMS reserved per Asia/Shanghai month, `_id` `YYYY-MM` (reserveSmsBudget). */
+  smsUsage: { indexes: [] },
+  /** Test sends from the reach settings page, `_id` from the request id (a double tap sends once). */
+  reachTestSends: { indexes: [] },
   /** Library lessons: central (branchId null) and each branch's own. */
   lessons: {
     indexes: [
@@ -55,6 +61,12 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
   lessonProgress: { indexes: [{ fields: ['memberId', 'completedAt'] }, { fields: ['lessonId', 'branchId'] }] },
   /** “提醒未学” batches, `_id` `lr:<branchId>:<date>:<n>` (the n-th reminder of that day: a double tap collides). */
   lessonReminders: { indexes: [{ fields: ['branchId', 'date', 'at'] }] },
+  /** Reminders that reach people (issue 11): one per reminder, `_id` the caller's claim key; read by `_id` only. */
+  reachReminders: { indexes: [] },
+  /** Rounds of a reminder, `_id` `<reminderId>#<n>`; the scheduler pages pending rounds by due time. */
+  reachRounds: { indexes: [{ fields: ['status', 'dueAt'] }, { fields: ['reminderId'] }] },
+  /** Per-member outcomes of a round in chunks of 500, `_id` `<reminderId>#<n>#<chunk>`. */
+  reachDeliveries: { indexes: [{ fields: ['reminderId', 'n'] }] },
   /** Chat messages, `_id` = `<branchId>:<clientMsgId>` (a retried send collides); pages by branch + seq, sync by branch + rev. */
   chatMessages: {
     indexes: [

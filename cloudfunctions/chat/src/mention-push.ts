@@ -1,9 +1,10 @@
 import { CHAT_LIMITS, CHAT_PAGE_PATH } from '../../../src/domain/chat/limits';
 import { keepLatestSeqs } from '../../../src/domain/chat/mentions';
 import { cursorId, type ChatCursorDoc, type ChatMessageDoc } from '../../../src/domain/chat/types';
-import type { SubscriptionCredit } from '../../../src/domain/notice/types';
 import type { Member } from '../../../src/domain/org/types';
 import type { FunctionContext } from '../../_runtime/context';
+import { reachDepsOf } from '../../_runtime/reach/deps';
+import { startReminder } from '../../_runtime/reach/remind-round';
 import { formatShanghai } from '../../notices/src/time';
 import type { ChatCaller } from './access';
 import { freshCursor } from './cursor';
@@ -12,8 +13,8 @@ import { smallDocs } from './store';
 /**
  * After a message with mentions is stored: each explicitly mentioned member's cursor remembers the seq
  * (the badge's @ mark and the “jump to @me”; @全体成员 lives on the head instead, one write not fifty),
- * and each mentioned member who holds a subscribe-message credit gets ONE WeChat message (the notice
- * reminder template and credit pool). Ordinary messages never push. Failures here never fail the send.
+ * and each mentioned member is reminded ONCE through the reminder engine (a WeChat message where they
+ * hold a credit, the notice reminder template and credit pool; WeCom where configured). Ordinary messages never push. Failures here never fail the send.
  */
 export async function notifyMentions(ctx: FunctionContext, caller: ChatCaller, message: ChatMessageDoc, roster: Member[]): Promise<void> {
   if (message.mentions.length === 0 && !message.mentionAll) return;
@@ -23,27 +24,25 @@ export async function notifyMentions(ctx: FunctionContext, caller: ChatCaller, m
     if (explicit.has(member._id)) await rememberMention(ctx, member, message.seq).catch((err) => console.error('[chat] mention cursor', err));
   }
   if (targets.length === 0) return;
-  const credits = ctx.storage.collection<SubscriptionCredit>('subscriptionCredits');
-  const holders = await credits.find({ memberId: { $in: targets.map((t) => t._id) }, credits: { $gt: 0 } }, { limit: 1000 });
-  const holding = new Set(holders.map((h) => h.memberId));
-  for (const member of targets) {
-    if (!holding.has(member._id)) continue;
-    const excerpt = message.kind === 'image' ? '[图片]' : message.text;
-    const result = await ctx.wechat.sendSubscribeMessage({
-      toOpenid: member.openid!,
-      templateKey: 'notice_reminder',
+  // One reminder per message through the engine: best channel each (WeChat credit, WeCom), held back
+  // by quiet hours, never a second round; the id makes a retried send push once.
+  const excerpt = message.kind === 'image' ? '[图片]' : message.text;
+  await startReminder(ctx, reachDepsOf(ctx), {
+    reminderId: `mention:${message.branchId}:${message.seq}`,
+    source: { kind: 'mention', id: message._id, branchId: message.branchId },
+    by: caller.actor.memberId,
+    memberIds: targets.map((t) => t._id),
+    escalate: false,
+    message: {
+      kind: 'mention',
+      urgent: false,
+      title: message.mentionAll ? `${caller.member.name}@了全体成员` : `${caller.member.name}在支部交流中@了你`,
+      from: caller.member.name,
+      time: formatShanghai(message.createdAt),
+      tip: excerpt,
       page: `${CHAT_PAGE_PATH}?seq=${message.seq}`,
-      fields: {
-        title: message.mentionAll ? `${caller.member.name}@了全体成员` : `${caller.member.name}在支部交流中@了你`,
-        author: caller.member.name,
-        time: formatShanghai(message.createdAt),
-        tip: excerpt,
-      },
-    });
-    const id = `${member._id}:notice_reminder`;
-    if (result.sent) await credits.updateById(id, { $inc: { credits: -1 } });
-    else if (result.reason === 'no_subscription') await credits.updateById(id, { $set: { credits: 0 } });
-  }
+    },
+  });
 }
 
 async function rememberMention(ctx: FunctionContext, member: Member, seq: number): Promise<void> {

@@ -3,40 +3,25 @@ import { progressId } from '../../../src/domain/lesson/lesson';
 import { canRemindStudy } from '../../../src/domain/lesson/policies';
 import { branchClock, todayOf } from '../../../src/domain/lesson/release';
 import { lessonRemindAvailableAt, remindTargets } from '../../../src/domain/lesson/remind';
-import type { SubscriptionCredit } from '../../../src/domain/notice/types';
-import type { Member } from '../../../src/domain/org/types';
 import { AppError } from '../../../src/domain/shared/errors';
 import type { FunctionContext } from '../../_runtime/context';
 import { authorise, requireActor } from '../../_runtime/actor';
+import { reachDepsOf } from '../../_runtime/reach/deps';
+import { startReminder } from '../../_runtime/reach/remind-round';
+import { loadReachReport } from '../../_runtime/reach/report-view';
 import { DuplicateKeyError } from '../../_runtime/storage/port';
 import { findByIds, getBranch, getLesson, membersOf, progressOf, remindersOf, type StoredReminder } from './load';
+import { lessonReachHooks } from './reach-source';
 import { ensureRelease } from './release';
 import { formatInZone } from './time';
-
-const SEND_CONCURRENCY = 10;
-
-/**
- * The subscribe-message credit a member grants after reading a notice (notices `subscribe`) is the
- * one reminders use: one template (`notice_reminder`: title, sender, time, tip) and one credit pool,
- * so a member asked once can be reached by either reminder. Each message spends one credit.
- */
-const CREDIT_KEY = 'notice_reminder';
-const creditId = (memberId: string) => `${memberId}:${CREDIT_KEY}`;
-
-async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
-}
 
 export const reminderId = (branchId: string, date: string, seq: number): string => `lr:${branchId}:${date}:${seq}`;
 
 /**
  * “提醒未学”: the members expected today (the frozen release) who have not completed today's lesson
- * are reminded — in-app always (the batch records who), by WeChat subscribe message where they hold a
- * credit. At most once per 30 minutes per branch: the batch id is the day's sequence number, so two
- * taps (or two officers) racing write one batch and only that one sends.
+ * are reminded through the reminder engine — in-app always (the batch records who), each by the best
+ * channel they have (WeChat where they hold a credit, WeCom), held back by quiet hours. At most once
+ * per 30 minutes per branch: the batch id is the day's sequence number, so two taps (or two officers) racing write one batch and only that one sends.
  */
 export async function remind(input: LessonsInput<'remind'>, ctx: FunctionContext): Promise<LessonsOutput['remind']> {
   const { actor, member: sender } = await requireActor(ctx);
@@ -83,38 +68,30 @@ export async function remind(input: LessonsInput<'remind'>, ctx: FunctionContext
     throw err;
   }
 
-  const wechat = await sendWeChat(ctx, targets, {
-    title: lesson.title,
-    author: sender.name,
-    time: formatInZone(releaseAt, branchClock(branch).timeZone),
-    tip: '今日微党课尚未完成，请抽空学习',
-    page: `pages/lesson/index?lessonId=${encodeURIComponent(lesson._id)}&date=${date}`,
-  });
-  if (wechat > 0) await remindersOf(ctx).updateById(batch._id, { $set: { wechat, inAppOnly: targets.length - wechat } });
-  return { branchId: branch._id, date, at: now, total: targets.length, wechat, inAppOnly: targets.length - wechat, unbound };
-}
-
-/** Sends to the targets holding a credit; spends one per message, clears it when WeChat says there is none. */
-async function sendWeChat(ctx: FunctionContext, targets: Member[], msg: { title: string; author: string; time: string; tip: string; page: string }): Promise<number> {
-  const credits = ctx.storage.collection<SubscriptionCredit>('subscriptionCredits');
-  const holders = new Set(
-    (await findByIds(credits, targets.map((m) => creditId(m._id)), ['memberId', 'credits'])).filter((c) => c.credits > 0).map((c) => c.memberId),
+  const started = await startReminder(
+    ctx,
+    reachDepsOf(ctx),
+    {
+      reminderId: batch._id,
+      source: { kind: 'lesson', id: lesson._id, branchId: branch._id },
+      by: actor.memberId,
+      memberIds: batch.memberIds,
+      message: {
+        kind: 'lesson',
+        urgent: false,
+        title: lesson.title,
+        from: sender.name,
+        time: formatInZone(releaseAt, branchClock(branch).timeZone),
+        tip: '今日微党课尚未完成，请抽空学习',
+        page: `pages/lesson/index?lessonId=${encodeURIComponent(lesson._id)}&date=${date}`,
+      },
+    },
+    lessonReachHooks,
   );
-  const reachable = targets.filter((m) => holders.has(m._id) && m.openid);
-  let sent = 0;
-  await forEachLimited(reachable, SEND_CONCURRENCY, async (m) => {
-    const result = await ctx.wechat.sendSubscribeMessage({
-      toOpenid: m.openid!,
-      templateKey: CREDIT_KEY,
-      page: msg.page,
-      fields: { title: msg.title, author: msg.author, time: msg.time, tip: msg.tip },
-    });
-    if (result.sent) {
-      sent++;
-      await credits.updateById(creditId(m._id), { $inc: { credits: -1 } });
-    } else if (result.reason === 'no_subscription') {
-      await credits.updateById(creditId(m._id), { $set: { credits: 0 } });
-    }
-  });
-  return sent;
+  const reached = started.round1?.reached;
+  const wechat = reached?.wechat ?? 0;
+  const inAppOnly = reached ? reached.inapp : 0;
+  if (reached) await remindersOf(ctx).updateById(batch._id, { $set: { wechat, inAppOnly } });
+  const reach = await loadReachReport(ctx, batch._id);
+  return { branchId: branch._id, date, at: now, total: targets.length, wechat, inAppOnly, unbound, deferredUntil: started.deferredUntil, reach };
 }

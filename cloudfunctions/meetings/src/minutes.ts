@@ -72,7 +72,7 @@ export async function publishMinutes(input: MeetingsParsed<'publishMinutes'>, ct
   await meetings(ctx).updateById(meeting._id, { $set: { minutesStatus: 'published', updatedAt: now } });
   if (flipped === 1) {
     const owing = rows.filter((r) => owesMakeup(r, published, now)).map((r) => r.memberId);
-    await notifyMembers(ctx, owing, { title: `补学：${meeting.topic}`, author: member.name, time: formatShanghaiDateTime(meeting.startAt), tip: '请阅读会议记录和材料后确认已学习', page: meetingPage(meeting._id) });
+    await notifyMembers(ctx, owing, { title: `补学：${meeting.topic}`, author: member.name, time: formatShanghaiDateTime(meeting.startAt), tip: '请阅读会议记录和材料后确认已学习', page: meetingPage(meeting._id) }, { key: `${meeting._id}:makeup`, meetingId: meeting._id, branchId: meeting.branchId, by: actor.memberId, urgent: false });
   }
   return minutesView(ctx, { ...minutes, status: 'published', publishedAt: now }, published, rows, true);
 }

@@ -61,8 +61,8 @@ export async function releaseMeetingReminders(ctx: FunctionContext): Promise<Mee
       time: formatShanghaiDateTime(meeting.startAt),
       tip: `${meeting.topic}${meeting.place ? ` · ${meeting.place}` : ''}`,
       page: meetingPage(meeting._id),
-    });
-    await log.updateById(key, { $set: { wechat: result.wechat } });
+    }, { key, meetingId: meeting._id, branchId: meeting.branchId, by: null, urgent: true });
+    await log.updateById(key, { $set: { wechat: result.reached } });
     keys.push(key);
   }
   return { sent: keys.length, keys };

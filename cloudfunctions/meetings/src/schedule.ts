@@ -123,7 +123,7 @@ export async function schedule(input: MeetingsParsed<'schedule'>, ctx: FunctionC
         time: formatShanghaiDateTime(meeting.startAt),
         tip: '请确认参加或请假',
         page: meetingPage(meeting._id),
-      });
+      }, { key: `${meeting._id}:scheduled`, meetingId: meeting._id, branchId: meeting.branchId, by: actor.memberId, urgent: false });
       const own = rows.find((r) => r.memberId === actor.memberId) ?? null;
       return detailFor(ctx, meeting, { row: own, manage: true, minutes: true }, rows);
     },
@@ -202,7 +202,7 @@ export async function cancel(input: MeetingsParsed<'cancel'>, ctx: FunctionConte
       time: formatShanghaiDateTime(meeting.startAt),
       tip: input.reason || '会议已取消',
       page: meetingPage(meeting._id),
-    });
+    }, { key: `${meeting._id}:cancelled`, meetingId: meeting._id, branchId: meeting.branchId, by: actor.memberId, urgent: false });
   }
   return detailFor(ctx, cancelled, { row: own, manage: true, minutes: true });
 }

@@ -3,7 +3,7 @@ import { defineFunction } from '../../_runtime/handler';
 import { exportReceipts } from './export';
 import { publish, update, withdraw } from './publish';
 import { ack, inbox, open, subscribe } from './read';
-import { remind } from './remind';
+import { reachReport, remind } from './remind';
 import { excuse, rollup, sent, track } from './track';
 
 /** The `notices` function: publish, read receipts, tracking, reminders. */
@@ -18,6 +18,7 @@ export const noticesFunction = defineFunction('notices', noticesInput, {
   track,
   rollup,
   remind,
+  reachReport,
   excuse,
   export: exportReceipts,
   subscribe,

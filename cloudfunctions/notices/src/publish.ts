@@ -66,6 +66,7 @@ async function publishNew(
     images: input.images ?? [],
     audience,
     requireAck: input.requireAck ?? false,
+    urgent: input.urgent ?? false,
     deadline: input.deadline ?? null,
     // Stored as scheduled first: if the fan-out is interrupted, the scheduler finishes it.
     status: 'scheduled',

@@ -1,4 +1,5 @@
 import type { NoticesInput, NoticesOutput, TrackedMember, TrackingView } from '../../../src/domain/api/notices';
+import type { BranchReach } from '../../../src/domain/api/reach';
 import { editMode, readRate, remindAvailableAt } from '../../../src/domain/notice/rules';
 import type { Notice, Receipt, ReminderBatch } from '../../../src/domain/notice/types';
 import { isCommitteeAdmin } from '../../../src/domain/org/policies';
@@ -6,6 +7,7 @@ import type { Member } from '../../../src/domain/org/types';
 import { AppError } from '../../../src/domain/shared/errors';
 import type { FunctionContext } from '../../_runtime/context';
 import { requireActor } from '../../_runtime/actor';
+import { reachByMember } from '../../_runtime/reach/report-view';
 import type { Filter } from '../../_runtime/storage/port';
 import { allReceipts, getTrackableNotice, notices, receipts, unboundAmong } from './load';
 import { orgNames, toSentItem } from './views';
@@ -98,6 +100,8 @@ export async function track(input: NoticesInput<'track'>, ctx: FunctionContext):
     reminders,
     remindAvailableAt: remindAvailableAt(notice, ctx.now()),
     isCommitteeNotice: committee,
+    // WeCom (or SMS for 紧急) reaches members who never bound WeChat: their reminders do not skip them.
+    unboundReachable: ctx.channels.wecom.configured || (notice.urgent === true && ctx.channels.sms.configured),
   };
 }
 
@@ -105,7 +109,7 @@ export async function track(input: NoticesInput<'track'>, ctx: FunctionContext):
 export async function rollup(input: NoticesInput<'rollup'>, ctx: FunctionContext): Promise<NoticesOutput['rollup']> {
   const { actor } = await requireActor(ctx);
   const notice = await getTrackableNotice(ctx, actor, input.noticeId);
-  const [all, names] = await Promise.all([allReceipts(ctx, notice._id), orgNames(ctx)]);
+  const [all, names, reach] = await Promise.all([allReceipts(ctx, notice._id), orgNames(ctx), latestReach(ctx, notice._id)]);
   const unbound = await unboundAmong(ctx, all.map((r) => r.memberId));
   const byBranch = new Map<string, Receipt[]>();
   for (const r of all) {
@@ -116,7 +120,17 @@ export async function rollup(input: NoticesInput<'rollup'>, ctx: FunctionContext
   const branches = [...byBranch.entries()]
     .map(([branchId, rows]) => {
       const rate = readRate(rows, unbound);
-      return { branchId, branchName: names.branch(branchId), recipients: rate.recipients, read: rate.read, acknowledged: rate.acknowledged, excused: rate.excused, unbound: rate.unbound, ratePercent: rate.ratePercent };
+      return {
+        branchId,
+        branchName: names.branch(branchId),
+        recipients: rate.recipients,
+        read: rate.read,
+        acknowledged: rate.acknowledged,
+        excused: rate.excused,
+        unbound: rate.unbound,
+        ratePercent: rate.ratePercent,
+        reach: reach && branchReach(rows, reach),
+      };
     })
     .sort((a, b) => a.branchName.localeCompare(b.branchName, 'zh-CN'));
   const total = readRate(all, unbound);
@@ -124,8 +138,25 @@ export async function rollup(input: NoticesInput<'rollup'>, ctx: FunctionContext
     noticeId: notice._id,
     title: notice.title,
     branches,
-    total: { recipients: total.recipients, read: total.read, acknowledged: total.acknowledged, excused: total.excused, unbound: total.unbound, ratePercent: total.ratePercent },
+    total: { recipients: total.recipients, read: total.read, acknowledged: total.acknowledged, excused: total.excused, unbound: total.unbound, ratePercent: total.ratePercent, reach: reach && branchReach(all, reach) },
   };
+}
+
+/** Who the notice's latest reminder reached by an external channel (true) or only in-app (false); null when never reminded. */
+async function latestReach(ctx: FunctionContext, noticeId: string): Promise<Map<string, boolean> | null> {
+  const [latest] = await ctx.storage.collection<ReminderBatch>('noticeReminders').find({ noticeId }, { orderBy: [['at', 'desc']], limit: 1, fields: ['_id'] });
+  return latest ? reachByMember(ctx, latest._id) : null;
+}
+
+function branchReach(rows: readonly Receipt[], reach: Map<string, boolean>): BranchReach {
+  let reached = 0;
+  let unreached = 0;
+  for (const r of rows) {
+    const hit = reach.get(r.memberId);
+    if (hit === true) reached++;
+    else if (hit === false) unreached++;
+  }
+  return { reached, unreached };
 }
 
 /** Excusing (leave, night shift) takes a member out of the rate; they stay listed apart. */

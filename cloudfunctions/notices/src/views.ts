@@ -33,4 +33,5 @@ export const toSentItem = (n: Notice, names: OrgNames, unboundCount = 0): SentIt
   readCount: n.readCount,
   ackCount: n.ackCount,
   requireAck: n.requireAck,
+  urgent: n.urgent === true,
 });

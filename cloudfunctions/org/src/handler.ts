@@ -5,6 +5,7 @@ import { archiveBranch, assignBranchRole, createBranch, getBranch, listBranches,
 import { archiveGroup, createGroup, renameGroup } from './groups';
 import { createInvite, inviteQrCode, listInvites, revokeInvite } from './invites';
 import { me } from './me';
+import { myReach, reachSettings, reachTestSend, saveReachSettings, setMemberWecom } from './reach';
 import { listMembers, memberHistory, moveMember, setMemberGroup } from './members';
 import { applyRoster, rosterJob, validateRosterFile } from './roster';
 import { rosterTemplate } from './roster-template';
@@ -35,5 +36,10 @@ export const orgFunction = defineFunction('org', orgInput, {
   'roster.apply': applyRoster,
   'roster.job': rosterJob,
   'roster.template': rosterTemplate,
+  'member.setWecom': setMemberWecom,
+  'reach.settings': reachSettings,
+  'reach.saveSettings': saveReachSettings,
+  'reach.testSend': reachTestSend,
+  'reach.mine': myReach,
 });
 

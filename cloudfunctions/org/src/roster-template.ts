@@ -7,7 +7,7 @@ import type { FunctionContext } from '../../_runtime/context';
 import { authorise, requireActor } from '../../_runtime/actor';
 
 /** The columns in the order the import page lists them. */
-const ORDER: RosterField[] = ['name', 'employeeNo', 'department', 'branch', 'partyGroup', 'role', 'phone'];
+const ORDER: RosterField[] = ['name', 'employeeNo', 'department', 'branch', 'partyGroup', 'role', 'phone', 'wecomUserId'];
 
 export const ROSTER_TEMPLATE_NAME = '花名册导入模板.xlsx';
 
@@ -29,12 +29,13 @@ export async function rosterTemplate(_input: unknown, ctx: FunctionContext): Pro
     partyGroup: group?.name ?? '',
     role: ROLE_LABELS.member,
     phone: '13800000000',
+    wecomUserId: 'zhangsan',
   };
 
   const book = new ExcelJS.Workbook();
   book.creator = '微支部';
   const sheet = book.addWorksheet('花名册');
-  sheet.columns = ORDER.map((field) => ({ header: FIELD_LABELS[field], key: field, width: field === 'branch' ? 22 : 14, style: { numFmt: '@' } }));
+  sheet.columns = ORDER.map((field) => ({ header: FIELD_LABELS[field], key: field, width: field === 'branch' || field === 'wecomUserId' ? 22 : 14, style: { numFmt: '@' } }));
   sheet.addRow(ORDER.map((field) => example[field]));
   const header = sheet.getRow(1);
   header.font = { bold: true };
@@ -57,7 +58,8 @@ export async function rosterTemplate(_input: unknown, ctx: FunctionContext): Pro
     branch: '须与组织管理中的支部名称一致',
     partyGroup: '须是该支部已建的党小组，可留空',
     role: '党员、支部书记、支委、院党委管理员；留空为党员',
-    phone: '可留空',
+    phone: '可留空；填写后，未填企业微信账号的党员可按手机号接收企业微信提醒，紧急通知可发短信',
+    wecomUserId: '企业微信中的账号（UserID，在企业微信管理后台“通讯录”中查看），可留空；留空时按手机号匹配，再次导入留空不会清除已有账号',
   };
   ORDER.forEach((field) => help.addRow({ column: FIELD_LABELS[field], required: REQUIRED_FIELDS.includes(field) ? '必填' : '选填', note: notes[field] }));
   help.addRow({});

@@ -130,6 +130,8 @@ async function applyRecord(ctx: FunctionContext, r: RosterRecord, by: string): P
     phone: r.phone,
     status: 'active',
     updatedAt: now,
+    // A blank 企业微信账号 cell keeps the member's account (jobs stored before the column: undefined).
+    ...(r.wecomUserId ? { wecomUserId: r.wecomUserId } : {}),
   } as const;
   if (!existing) {
     await members.put({ _id: memberIdFor(r.employeeNo), employeeNo: r.employeeNo, openid: null, boundAt: null, createdAt: now, ...fields });

@@ -13,6 +13,7 @@ export const toMemberView = (m: Member): MemberView => ({
   partyGroupId: m.partyGroupId,
   role: m.role,
   phone: m.phone,
+  wecomUserId: m.wecomUserId ?? null,
   bound: m.openid !== null,
   status: m.status,
 });

@@ -2,12 +2,15 @@ import type { FunctionContext } from '../../_runtime/context';
 import { releaseDueLessons, type LessonReleaseReport } from '../../lessons/src/release';
 import { releaseMeetingReminders, type MeetingReminderReport } from '../../meetings/src/reminders';
 import { releaseDueNotices } from '../../notices/src/release';
+import { releaseReachRounds } from './reach-rounds';
 
 export interface SchedulerReport {
   at: number;
   notices: { released: number; notices: string[] };
   lessons: LessonReleaseReport;
   meetings: MeetingReminderReport;
+  /** Reminder rounds released (deferred by quiet hours, second rounds), `<reminderId>#<n>`. */
+  reach: { released: string[] };
 }
 
 /**
@@ -21,5 +24,6 @@ export async function runScheduler(ctx: FunctionContext): Promise<SchedulerRepor
   const notices = await releaseDueNotices(ctx);
   const lessons = await releaseDueLessons(ctx);
   const meetings = await releaseMeetingReminders(ctx);
-  return { at, notices, lessons, meetings };
+  const reach = await releaseReachRounds(ctx);
+  return { at, notices, lessons, meetings, reach };
 }

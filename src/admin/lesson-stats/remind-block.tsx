@@ -4,7 +4,9 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { BranchDayView, LessonReminderView } from '../../domain/api/lessons';
 import { lessonsApi } from '../../platform/api';
 import { errorMessage } from '../../utils/error-message';
+import { formatShortDateTime } from '../../utils/format-time';
 import { minutesUntil } from '../../utils/notice-labels';
+import { ReachReport } from '../shared/reach-report';
 
 interface RemindBlockProps {
   view: BranchDayView;
@@ -46,15 +48,18 @@ export function RemindBlock({ view, branchId, now, onReminded }: RemindBlockProp
 
   return (
     <View className="block-actions stats-remind">
-      <Text className="muted stats-remind__tip">有订阅的党员会收到微信消息，其余党员在小程序内看到提醒。每 30 分钟最多提醒一次。</Text>
+      <Text className="muted stats-remind__tip">每人按可用渠道提醒（已授权的微信、企业微信），并在小程序内看到提醒；夜间免打扰时段的提醒在早上发送。每 30 分钟最多提醒一次。</Text>
       <Button className="lesson-remind" type="primary" size="large" block loading={busy} disabled={!view.released || waitUntil !== null || pending <= 0} onClick={() => void remind()}>
         {label}
       </Button>
       {result && (
         <Text className="lesson-remind-result">
-          已提醒 {result.total} 人：微信消息 {result.wechat} 人，仅应用内 {result.inAppOnly} 人{result.unbound > 0 ? `；未绑定微信的 ${result.unbound} 人无法收到` : ''}
+          {result.deferredUntil
+            ? `已安排提醒 ${result.total} 人：现在是免打扰时段，将于 ${formatShortDateTime(result.deferredUntil, now)} 发送`
+            : `已提醒 ${result.total} 人：微信消息 ${result.wechat} 人，仅应用内 ${result.inAppOnly} 人${result.unbound > 0 ? `；未绑定微信的 ${result.unbound} 人无法收到` : ''}`}
         </Text>
       )}
+      {result?.reach && <ReachReport report={result.reach} now={now} />}
       {error && <Text className="form-error lesson-remind-error">{error}</Text>}
     </View>
   );

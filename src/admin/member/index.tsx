@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
@@ -6,8 +7,9 @@ import { RoleTag } from '../../components/role-tag';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { useAsync } from '../../hooks/use-async';
 import { orgApi } from '../../platform/api';
-import type { OrgOutput } from '../../domain/api/org';
+import type { MemberView, OrgOutput } from '../../domain/api/org';
 import { formatDateTime } from '../../utils/format-time';
+import { WecomAccountRow } from './wecom-account';
 import './index.scss';
 
 type Move = OrgOutput['member.history']['moves'][number];
@@ -31,13 +33,17 @@ function MoveRow({ move }: { move: Move }) {
 export default function AdminMemberPage() {
   const memberId = useRouter().params.memberId ?? '';
   const state = useAsync(() => orgApi('member.history', { memberId }), [memberId], memberId !== '');
+  // The member as last saved here (企业微信账号 edits), else as loaded.
+  const [edited, setEdited] = useState<MemberView | null>(null);
+  useEffect(() => setEdited(null), [state.data]);
 
   let body: JSX.Element;
   if (!memberId) body = <EmptyView title="缺少党员参数" />;
   else if (state.error) body = <ErrorView message={state.error} onRetry={state.reload} />;
   else if (!state.data) body = <LoadingView rows={6} />;
   else {
-    const { member, moves } = state.data;
+    const { moves } = state.data;
+    const member = edited ?? state.data.member;
     body = (
       <>
         <Card className="member-detail">
@@ -51,6 +57,7 @@ export default function AdminMemberPage() {
           <InfoRow label="工号" value={member.employeeNo} valueClassName="member-detail-employee-no" />
           <InfoRow label="科室" value={member.department} />
           <InfoRow label="手机号" value={member.phone ?? '未填写'} />
+          <WecomAccountRow member={member} onChanged={setEdited} />
           <InfoRow label="状态" value={member.status === 'active' ? '在册' : '已离开'} />
         </Card>
         <Card title="调动记录" className="move-history">

@@ -62,6 +62,7 @@ function EditFields({ notice }: { notice: TrackedNotice }) {
         <InfoRow label="通知对象" value={notice.audienceLabel} valueClassName="compose-audience-label" />
         <InfoRow label="发布时间" value={`${notice.status === 'scheduled' ? '定时 ' : ''}${formatDateTime(notice.publishedAt ?? notice.publishAt)}`} />
         <InfoRow label="需要确认" value={notice.requireAck ? '是' : '否'} />
+        {notice.urgent && <InfoRow label="紧急" value="是" />}
         {notice.deadline !== null && <InfoRow label="截止时间" value={formatDateTime(notice.deadline)} />}
       </Card>
       <View className="block-actions compose-submit">

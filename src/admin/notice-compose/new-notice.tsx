@@ -42,6 +42,7 @@ export function NewNoticeForm({ publisher, prefill }: { publisher: Publisher; pr
     publisher.kind === 'branch' ? emptyDraft('branch') : prefill ? { ...emptyDraft('branches'), branchIds: [prefill.branchId] } : emptyDraft(null),
   );
   const [requireAck, setRequireAck] = useState(false);
+  const [urgent, setUrgent] = useState(false);
   const [schedule, setSchedule] = useState<ScheduleDraft>(() => defaultSchedule(Date.now()));
   const [error, setError] = useFormError([title, body, uploads.images, audience, requireAck, schedule]);
   const [busy, setBusy] = useState(false);
@@ -62,6 +63,7 @@ export function NewNoticeForm({ publisher, prefill }: { publisher: Publisher; pr
       // Absent when no kind is chosen: the schema then answers 请选择通知对象, after any title/body issue.
       audience: audienceInput(audience, branchId) ?? undefined,
       requireAck,
+      urgent,
       deadline: 'error' in times ? null : times.deadline,
       publishAt: 'error' in times ? null : times.publishAt,
     };
@@ -104,7 +106,7 @@ export function NewNoticeForm({ publisher, prefill }: { publisher: Publisher; pr
         )}
       </Card>
       <Card className="compose-card">
-        <PublishOptions requireAck={requireAck} onRequireAck={setRequireAck} schedule={schedule} onSchedule={setSchedule} />
+        <PublishOptions requireAck={requireAck} onRequireAck={setRequireAck} urgent={urgent} onUrgent={setUrgent} schedule={schedule} onSchedule={setSchedule} />
       </Card>
       <View className="block-actions compose-submit">
         {error && <Text className="form-error compose-error">{error}</Text>}

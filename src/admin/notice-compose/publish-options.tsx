@@ -8,12 +8,14 @@ import type { ScheduleDraft } from './schedule';
 interface PublishOptionsProps {
   requireAck: boolean;
   onRequireAck: (value: boolean) => void;
+  urgent: boolean;
+  onUrgent: (value: boolean) => void;
   schedule: ScheduleDraft;
   onSchedule: (value: ScheduleDraft) => void;
 }
 
-/** 需确认, an optional deadline, and 立即 / 定时 publishing. */
-export function PublishOptions({ requireAck, onRequireAck, schedule, onSchedule }: PublishOptionsProps) {
+/** 需确认, 紧急, an optional deadline, and 立即 / 定时 publishing. */
+export function PublishOptions({ requireAck, onRequireAck, urgent, onUrgent, schedule, onSchedule }: PublishOptionsProps) {
   const today = formatDate(Date.now());
   return (
     <>
@@ -23,6 +25,14 @@ export function PublishOptions({ requireAck, onRequireAck, schedule, onSchedule 
           <Text className="muted compose-switch-row__hint">党员阅读后需点“我已知晓”</Text>
         </View>
         <Switch className="compose-require-ack" checked={requireAck} onChange={onRequireAck} />
+      </View>
+
+      <View className="compose-switch-row">
+        <View className="compose-switch-row__text">
+          <Text className="compose-field__label">紧急</Text>
+          <Text className="muted compose-switch-row__hint">提醒可发短信，夜间也立即发送；请仅用于确需立即知晓的事</Text>
+        </View>
+        <Switch className="compose-urgent" checked={urgent} onChange={onUrgent} />
       </View>
 
       <View className="compose-switch-row">

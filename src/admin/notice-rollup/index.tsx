@@ -10,6 +10,20 @@ import './index.scss';
 
 type Row = RollupView['branches'][number];
 
+/** The latest reminder's reach under the branch name: who an outside channel reached, who only saw it in-app. */
+const reachLine = (reach: Row['reach']): string | null =>
+  reach && reach.reached + reach.unreached > 0 ? `提醒送达 ${reach.reached} 人${reach.unreached ? `，未送达 ${reach.unreached} 人` : ''}` : null;
+
+function NameCell({ name, reach, className }: { name: string; reach: Row['reach']; className: string }) {
+  const line = reachLine(reach);
+  return (
+    <View className={`rollup-cell rollup-cell--name ${className}`}>
+      <Text className="rollup-name">{name}</Text>
+      {line && <Text className={`rollup-reach${reach?.unreached ? ' rollup-reach--short' : ''}`}>{line}</Text>}
+    </View>
+  );
+}
+
 /**
  * By branch name, never by rate: a table sorted worst-first reads as a list of who to blame, and the
  * product promises rankings that do not shame.
@@ -28,14 +42,14 @@ function Table({ view }: { view: RollupView }) {
       </View>
       {rows.map((b) => (
         <View key={b.branchId} className="rollup-row">
-          <Text className="rollup-cell rollup-cell--name rollup-branch">{b.branchName}</Text>
+          <NameCell name={b.branchName} reach={b.reach} className="rollup-branch" />
           <Text className="rollup-cell rollup-read">{ratio(b.read, expectedReaders(b))}</Text>
           <Text className="rollup-cell rollup-cell--unbound rollup-unbound">{b.unbound || ''}</Text>
           <Text className="rollup-cell rollup-cell--rate rollup-rate">{b.ratePercent}%</Text>
         </View>
       ))}
       <View className="rollup-total">
-        <Text className="rollup-cell rollup-cell--name">合计</Text>
+        <NameCell name="合计" reach={view.total.reach} className="rollup-total-name" />
         <Text className="rollup-cell rollup-total-read">{ratio(view.total.read, expectedReaders(view.total))}</Text>
         <Text className="rollup-cell rollup-cell--unbound rollup-total-unbound">{view.total.unbound || ''}</Text>
         <Text className="rollup-cell rollup-cell--rate rollup-total-rate">{view.total.ratePercent}%</Text>

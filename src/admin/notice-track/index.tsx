@@ -67,7 +67,7 @@ function Tracking({ noticeId }: { noticeId: string }) {
       ) : (
         <>
           <TrackMembers view={view} onTapMember={tapMember} />
-          <UnboundCard people={view.unbound} branchId={view.inviteBranchId} leftOutOf="阅读率" />
+          <UnboundCard people={view.unbound} branchId={view.inviteBranchId} leftOutOf="阅读率" remindable={!view.unboundReachable} />
         </>
       )}
       <ExcuseDialog

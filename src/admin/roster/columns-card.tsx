@@ -6,7 +6,7 @@ import { ORG_LIMITS } from '../../domain/org/limits';
 import { formatBytes } from '../../utils/file-size';
 import { TemplateButton } from './template-button';
 
-const ORDER: RosterField[] = ['name', 'employeeNo', 'department', 'branch', 'partyGroup', 'role', 'phone'];
+const ORDER: RosterField[] = ['name', 'employeeNo', 'department', 'branch', 'partyGroup', 'role', 'phone', 'wecomUserId'];
 
 /** What the sheet must look like, and the all-or-nothing rule, before anyone picks a file. */
 export function ColumnsCard() {

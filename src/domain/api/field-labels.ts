@@ -75,6 +75,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   requestId: '请求编号',
   requireAck: '需要确认',
   resolutions: '会议决议',
+  urgent: '紧急',
   resume: '续播位置',
   role: '角色',
   scope: '范围',

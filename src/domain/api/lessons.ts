@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { ReachReportView } from './reach';
 import type { CheckScore, PublicQuestion } from '../lesson/check';
 import type { ResolvedDay, BulkPlanResult } from '../lesson/calendar';
 import { isDateString, isMonthString } from '../lesson/dates';
@@ -266,6 +267,10 @@ export interface LessonReminderView {
   inAppOnly: number;
   /** Not done but never bound WeChat: nothing can reach them, so they are not counted as reminded. */
   unbound: number;
+  /** Set when quiet hours held the reminder back until then (nothing sent yet). */
+  deferredUntil: number | null;
+  /** Per channel, failures and who was not reached (issue 11). */
+  reach: ReachReportView | null;
 }
 
 export type BranchDayView = BranchDayStats & {

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { NoticeAudience, NoticeStatus, ReminderBatch } from '../notice/types';
 import { NOTICE_LIMITS } from '../notice/limits';
 import { id, payload, requestId } from './common';
+import type { BranchReach, ReachReportView } from './reach';
 
 /** The `notices` function: publish, read receipts, tracking, reminders. */
 
@@ -49,6 +50,8 @@ export const noticesInput = {
     images: v.optional(images, []),
     audience: audienceSchema,
     requireAck: v.optional(v.boolean(), false),
+    /** 紧急: reminders may use SMS and are not held back by quiet hours. */
+    urgent: v.optional(v.boolean(), false),
     deadline: v.optional(v.nullable(epochMs), null),
     /** Null or absent: publish now. */
     publishAt: v.optional(v.nullable(epochMs), null),
@@ -61,6 +64,7 @@ export const noticesInput = {
   track: payload({ noticeId: id }),
   rollup: payload({ noticeId: id }),
   remind: payload({ noticeId: id }),
+  reachReport: payload({ noticeId: id }),
   excuse: payload({
     noticeId: id,
     memberId: id,
@@ -125,6 +129,8 @@ export interface SentItem {
   readCount: number;
   ackCount: number;
   requireAck: boolean;
+  /** 紧急: reminders may use SMS and skip quiet hours. */
+  urgent: boolean;
 }
 
 export interface TrackedMember {
@@ -150,13 +156,16 @@ export interface TrackingView {
   /** When the next reminder may be sent; null = now. */
   remindAvailableAt: number | null;
   isCommitteeNotice: boolean;
+  /** True when a configured channel (WeCom; SMS for 紧急) can remind members who never bound WeChat. */
+  unboundReachable: boolean;
 }
 
 export interface RollupView {
   noticeId: string;
   title: string;
-  branches: Array<{ branchId: string; branchName: string; recipients: number; read: number; acknowledged: number; excused: number; unbound: number; ratePercent: number }>;
-  total: { recipients: number; read: number; acknowledged: number; excused: number; unbound: number; ratePercent: number };
+  /** `reach`: the latest reminder's reach in that branch (null when never reminded). */
+  branches: Array<{ branchId: string; branchName: string; recipients: number; read: number; acknowledged: number; excused: number; unbound: number; ratePercent: number; reach: BranchReach | null }>;
+  total: { recipients: number; read: number; acknowledged: number; excused: number; unbound: number; ratePercent: number; reach: BranchReach | null };
 }
 
 export interface NoticesOutput {
@@ -170,6 +179,7 @@ export interface NoticesOutput {
   track: TrackingView;
   rollup: RollupView;
   remind: ReminderBatch;
+  reachReport: ReachReportView | null;
   excuse: TrackedMember;
   export: { fileName: string; base64: string };
   subscribe: { credits: number };

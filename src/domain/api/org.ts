@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import type { Branch, Member, MemberMove, PartyGroup, Role } from '../org/types';
+import type { DeliveryOutcome, ExternalChannel, ReachSettings } from '../reach/types';
+import { reachSettingsInput, WECOM_USER_ID } from '../reach/settings';
 import { cursor, employeeNo, id, payload, requestId, shortName } from './common';
 
 /** The `org` function: organisation, identity binding, roster import, invites. */
@@ -35,6 +37,16 @@ export const orgInput = {
   'roster.apply': payload({ jobId: id }),
   'roster.job': payload({ jobId: id }),
   'roster.template': payload({}),
+  /** 企业微信账号 on the member page; null clears it (the next WeCom reminder looks the mobile up again). */
+  'member.setWecom': payload({
+    memberId: id,
+    wecomUserId: v.nullable(v.pipe(v.string('请填写企业微信账号'), v.trim(), v.regex(WECOM_USER_ID, '企业微信账号格式不正确（1–64 位字母、数字或 _ - . @）'))),
+  }),
+  // Reminder channels (issue 11): the committee admin's settings, a test send to oneself, and each member's own reach.
+  'reach.settings': payload({}),
+  'reach.saveSettings': reachSettingsInput,
+  'reach.testSend': payload({ channel: v.picklist(['wechat', 'wecom', 'sms'] as const, '请选择提醒通道'), requestId }),
+  'reach.mine': payload({}),
 } as const;
 
 export type OrgAction = keyof typeof orgInput;
@@ -49,6 +61,8 @@ export interface MemberView {
   partyGroupId: string | null;
   role: Role;
   phone: string | null;
+  /** 企业微信账号: from the roster, the member page, or resolved from the mobile by a WeCom reminder (the org function always sets it). */
+  wecomUserId?: string | null;
   bound: boolean;
   status: Member['status'];
 }
@@ -109,6 +123,28 @@ export interface RosterJobView {
   moves: number;
 }
 
+/** One channel as the settings page shows it: configured or not, and a masked description (never a secret). */
+export interface ChannelStatusView {
+  name: ExternalChannel;
+  configured: boolean;
+  detail: string;
+}
+
+export interface ReachSettingsView {
+  channels: ChannelStatusView[];
+  settings: Pick<ReachSettings, 'smsMonthlyCap' | 'quietStart' | 'quietEnd' | 'secondRoundAfterHours' | 'updatedAt'>;
+  /** This Asia/Shanghai month's SMS usage against the cap. */
+  sms: { month: string; cap: number; used: number; left: number };
+}
+
+/** How reminders reach one member, for 我的. */
+export interface MyReachView {
+  /** WeChat subscribe-message reminders the member can still receive. */
+  wechatCredits: number;
+  wecom: 'not_configured' | 'linked' | 'by_mobile' | 'none';
+  sms: 'not_configured' | 'urgent_only' | 'no_mobile';
+}
+
 export interface OrgOutput {
   me: MeView;
   'bind.invite': MeView;
@@ -137,4 +173,10 @@ export interface OrgOutput {
   'roster.job': RosterJobView;
   /** An xlsx to fill in: the columns the import reads and one example row. */
   'roster.template': { fileName: string; base64: string };
+  'member.setWecom': MemberView;
+  'reach.settings': ReachSettingsView;
+  'reach.saveSettings': ReachSettingsView;
+  /** `outcome` null: the same request is already being sent (a double tap); nothing was sent twice. */
+  'reach.testSend': { channel: ExternalChannel; outcome: DeliveryOutcome | null };
+  'reach.mine': MyReachView;
 }

@@ -25,6 +25,8 @@ export type Notice = {
   images: NoticeImage[];
   audience: NoticeAudience;
   requireAck: boolean;
+  /** 紧急: reminders may use SMS and skip quiet hours (absent on notices published before issue 11). */
+  urgent?: boolean;
   /** Epoch ms by which members should read / acknowledge; null = none. */
   deadline: number | null;
   status: NoticeStatus;
@@ -72,6 +74,13 @@ export type ReminderBatch = {
   inAppOnly: number;
   /** Recipients left out because they never bound WeChat (absent on batches written before this was counted). */
   unbound?: number;
+  /** Reached by WeCom / SMS in round 1 (issue 11; absent on older batches). */
+  wecom?: number;
+  sms?: number;
+  /** Set when quiet hours held round 1 back until then (nothing sent yet). */
+  deferredUntil?: number | null;
+  /** When the second round goes to those still unread; null when none. */
+  secondRoundAt?: number | null;
 };
 
 /** Subscribe-message credit per member: one WeChat message per consent (one-time subscription). */

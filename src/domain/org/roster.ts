@@ -1,3 +1,4 @@
+import { WECOM_USER_ID } from '../reach/settings';
 import { ORG_LIMITS } from './limits';
 import type { Role } from './types';
 
@@ -7,7 +8,7 @@ import type { Role } from './types';
  * written unless the whole file is valid.
  */
 
-export type RosterField = 'name' | 'employeeNo' | 'department' | 'branch' | 'partyGroup' | 'role' | 'phone';
+export type RosterField = 'name' | 'employeeNo' | 'department' | 'branch' | 'partyGroup' | 'role' | 'phone' | 'wecomUserId';
 
 /** Accepted header spellings per field (Chinese first: that is what hospitals' sheets use). */
 const HEADER_ALIASES: Record<RosterField, string[]> = {
@@ -18,6 +19,7 @@ const HEADER_ALIASES: Record<RosterField, string[]> = {
   partyGroup: ['党小组', '小组', 'partygroup', 'party_group'],
   role: ['角色', '职务', 'role'],
   phone: ['手机', '手机号', '联系电话', 'phone'],
+  wecomUserId: ['企业微信账号', '企业微信', '企微账号', '企业微信userid', 'wecomuserid', 'wecom'],
 };
 
 export const REQUIRED_FIELDS: RosterField[] = ['name', 'employeeNo', 'department', 'branch'];
@@ -30,6 +32,7 @@ export const FIELD_LABELS: Record<RosterField, string> = {
   partyGroup: '党小组',
   role: '角色',
   phone: '手机号',
+  wecomUserId: '企业微信账号',
 };
 
 const ROLE_ALIASES: Record<string, Role> = {
@@ -58,6 +61,8 @@ export type RosterRecord = {
   partyGroupId: string | null;
   role: Role;
   phone: string | null;
+  /** 企业微信账号; null leaves the member's current account as it is (one resolved from the mobile stays). */
+  wecomUserId: string | null;
 };
 
 export interface RowError {
@@ -127,6 +132,7 @@ export function validateRoster(grid: unknown[][], ctx: RosterContext): RosterRes
     const groupName = cell(cells, 'partyGroup');
     const roleText = cell(cells, 'role');
     const phoneText = cell(cells, 'phone').replace(/[\s-]/g, '');
+    const wecomText = cell(cells, 'wecomUserId');
 
     if (!name) err('name', '姓名不能为空');
     else if (name.length > ORG_LIMITS.nameMaxLength) err('name', `姓名不能超过 ${ORG_LIMITS.nameMaxLength} 个字`);
@@ -167,8 +173,10 @@ export function validateRoster(grid: unknown[][], ctx: RosterContext): RosterRes
       else phone = phoneText;
     }
 
+    if (wecomText && !WECOM_USER_ID.test(wecomText)) err('wecomUserId', `企业微信账号「${wecomText}」格式不正确（1–64 位字母、数字或 _ - . @）`);
+
     if (rowErrors.length > 0) errors.push(...rowErrors);
-    else records.push({ row, name, employeeNo, department, branchId, partyGroupId, role: role!, phone });
+    else records.push({ row, name, employeeNo, department, branchId, partyGroupId, role: role!, phone, wecomUserId: wecomText || null });
   }
 
   // Branch size is a whole-file rule: checked once the rows are known.

@@ -47,6 +47,8 @@ export interface Member {
   partyGroupId: string | null;
   role: Role;
   phone: string | null;
+  /** 企业微信账号 (issue 11); absent on members imported before the column existed. */
+  wecomUserId?: string | null;
   /** WeChat OPENID (or the local host's session identity) once bound. */
   openid: string | null;
   boundAt: number | null;

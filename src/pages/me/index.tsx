@@ -4,6 +4,7 @@ import { Button, CellGroup } from '@nutui/nutui-react-taro';
 import { MeGate } from '../../components/me-gate';
 import { Card, InfoRow } from '../../components/card';
 import { DisplaySettings } from '../../components/display-settings';
+import { ReachStatus } from '../../components/reach-status';
 import { LessonAdminLinks } from '../../components/lesson-links';
 import { LinkCell } from '../../components/link-cell';
 import { RoleTag } from '../../components/role-tag';
@@ -46,6 +47,8 @@ function Profile({ me }: { me: BoundMe }) {
         </CellGroup>
       </View>
 
+      <ReachStatus />
+
       <DisplaySettings />
 
       <LessonAdminLinks member={member} />
@@ -56,6 +59,7 @@ function Profile({ me }: { me: BoundMe }) {
           <CellGroup>
             {admin && <LinkCell className="link-org" title="组织管理" description="支部、党小组、书记与调动" url={ROUTES.adminOrg} />}
             {roster && <LinkCell className="link-roster" title="花名册导入" description="从 xlsx 或 csv 批量导入党员" url={ROUTES.adminRoster} />}
+            {admin && <LinkCell className="link-reach-settings" title="提醒通道" description="微信、企业微信、短信的配置、测试与短信额度" url={ROUTES.adminReachSettings} />}
           </CellGroup>
         </View>
       )}

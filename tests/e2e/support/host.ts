@@ -13,7 +13,10 @@ import { localMediaStore } from '../../../cloudfunctions/_runtime/files/local-me
 import { localDoorbellBus, ringingStorage } from '../../../cloudfunctions/_runtime/realtime/local';
 import { openSqliteStorage } from '../../../cloudfunctions/_runtime/storage/sqlite';
 import type { Storage } from '../../../cloudfunctions/_runtime/storage/port';
+import type { ReachChannels } from '../../../cloudfunctions/_runtime/reach/port';
 import { localWeChatGateway, type LocalWeChatGateway } from '../../../cloudfunctions/_runtime/wechat/local';
+import { reachChannelsFromEnv } from '../../../cloudfunctions/_runtime/reach/channels';
+import type { Env } from '../../../cloudfunctions/_runtime/reach/config';
 
 export interface TestHost {
   url: string;
@@ -41,8 +44,12 @@ export class HostClock {
   }
 }
 
-/** `history`: also seed the demo's month of study and notices (seed/demo-history.ts), as `npm start` does. */
-export async function startHost(clock = new HostClock(), options: { history?: boolean } = {}): Promise<TestHost> {
+/**
+ * `history`: also seed the demo's month of study and notices (seed/demo-history.ts), as `npm start` does.
+ * `reachEnv`: the WZB_WECOM_* / WZB_SMS_* variables the host would read (e.g. pointing at a loopback fake).
+ * `channels`: a ready channel set instead (e.g. a recording set with WeCom), overriding `reachEnv`.
+ */
+export async function startHost(clock = new HostClock(), options: { history?: boolean; reachEnv?: Env; channels?: ReachChannels } = {}): Promise<TestHost> {
   const dir = mkdtempSync(path.join(tmpdir(), 'wzb-e2e-'));
   // As `npm start` does: chat head writes ring the doorbell served at /api/chat/stream.
   const doorbells = localDoorbellBus();
@@ -60,6 +67,7 @@ export async function startHost(clock = new HostClock(), options: { history?: bo
     files: localFileStore(path.join(dir, 'files')),
     media: localMediaStore(path.join(dir, 'files')),
     wechat,
+    channels: options.channels ?? reachChannelsFromEnv(options.reachEnv ?? {}, { wechat, wechatMode: 'local' }),
     doorbells,
     now: clock.now,
   });

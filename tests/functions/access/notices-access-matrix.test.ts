@@ -27,6 +27,7 @@ const NOTICES: Record<string, AccessRow> = {
   rollup: { input: (s) => ({ noticeId: s.noticeId }), expect: trackers },
   // A 30-minute cooldown per notice: each allowed caller reminds in a scene of their own.
   remind: { input: (s) => ({ noticeId: s.noticeId }), expect: trackers, fresh: true },
+  reachReport: { input: (s) => ({ noticeId: s.noticeId }), expect: trackers },
   excuse: { input: (s) => ({ noticeId: s.noticeId, memberId: s.member.memberA1._id, excused: true, reason: '夜班' }), expect: trackers },
   export: { input: (s) => ({ noticeId: s.noticeId }), expect: trackers },
   subscribe: { input: () => ({ accepted: 1 }), expect: row(everyoneBound) },

@@ -41,6 +41,12 @@ const ORG: Record<string, AccessRow> = {
   'roster.apply': { input: (s) => ({ jobId: s.rosterJobId }), expect: row(adminOnly) },
   'roster.job': { input: (s) => ({ jobId: s.rosterJobId }), expect: row(adminOnly) },
   'roster.template': { input: () => ({}), expect: row(adminOnly) },
+  'member.setWecom': { input: (s) => ({ memberId: s.member.memberA1._id, wecomUserId: 'wecom.a1' }), expect: row(officersOfA) },
+  'reach.settings': { input: () => ({}), expect: row(adminOnly) },
+  'reach.saveSettings': { input: () => ({ smsMonthlyCap: 100, quietStart: '22:00', quietEnd: '07:00', secondRoundAfterHours: 2 }), expect: row(adminOnly) },
+  'reach.testSend': { input: () => ({ channel: 'wechat', requestId: requestId() }), expect: row(adminOnly) },
+  // Every bound member reads their own reach (我的).
+  'reach.mine': { input: () => ({}), expect: row(everyoneBound) },
 };
 
 accessMatrix('org', orgFunction, Object.keys(orgInput), ORG);
