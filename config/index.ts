@@ -16,7 +16,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // WZB_OUTPUT_ROOT lets tests build into a scratch folder without touching dist/.
     outputRoot: process.env.WZB_OUTPUT_ROOT ?? `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // Every mini program page gets <page-meta> (the member's 夜间模式 / 大字模式, see src/components/page-display).
+    plugins: [path.resolve(__dirname, 'page-meta-plugin.ts')],
     defineConstants: {
       // The H5 build talks to the local host that served it (same origin); override for a remote host.
       LOCAL_API_BASE: JSON.stringify(process.env.WZB_API_BASE ?? ''),
@@ -31,7 +32,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       postcss: {
-        pxtransform: { enable: true, config: { selectorBlackList: ['nut-'] } },
+        // rem (40 design px, as on H5) instead of rpx: <page-meta root-font-size> then sizes every page,
+        // which is how 大字模式 works in the mini program (rpx cannot be scaled).
+        pxtransform: { enable: true, config: { selectorBlackList: ['nut-'], targetUnit: 'rem', baseFontSize: 20 } },
         cssModules: { enable: false },
       },
       optimizeMainPackage: { enable: true },

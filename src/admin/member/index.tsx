@@ -9,6 +9,7 @@ import { orgApi } from '../../platform/api';
 import type { OrgOutput } from '../../domain/api/org';
 import { formatDateTime } from '../../utils/format-time';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 type Move = OrgOutput['member.history']['moves'][number];
 
@@ -28,7 +29,7 @@ function MoveRow({ move }: { move: Move }) {
   );
 }
 
-export default function AdminMemberPage() {
+function AdminMemberPage() {
   const memberId = useRouter().params.memberId ?? '';
   const state = useAsync(() => orgApi('member.history', { memberId }), [memberId], memberId !== '');
 
@@ -61,3 +62,5 @@ export default function AdminMemberPage() {
   }
   return <View className="page page-admin-member">{body}</View>;
 }
+
+export default withPageDisplay(AdminMemberPage);

@@ -50,10 +50,21 @@ const SETTLE_RETRY_MS = 800;
 const SETTLE_TRIES_MAX = 8;
 
 /**
+ * What the member has seen, which is all the read cursor may cover: nothing while the page is hidden
+ * (another page on top, another tab, the app in the background); while they read history above the
+ * newest messages, only up to `upToSeq` (what was loaded when they left the bottom).
+ */
+export interface ReadGate {
+  seen: boolean;
+  /** null: following the newest messages at the bottom. */
+  upToSeq: number | null;
+}
+
+/**
  * One branch's chat for the page: opens on the first unread, follows the doorbell (sync by revision),
  * pages history by seq, sends through the outbox and advances the read cursor.
  */
-export function useChatRoom(requestedBranchId: string | undefined, onReturnedToDraft: (entry: OutboxEntry, reason: string) => void): ChatRoom {
+export function useChatRoom(requestedBranchId: string | undefined, onReturnedToDraft: (entry: OutboxEntry, reason: string) => void, gate: ReadGate): ChatRoom {
   const [meta, setMeta] = useState<RoomMeta | null>(null);
   const [branchId, setBranchId] = useState<string | null>(null);
   const [timeline, setTimeline] = useState<Timeline>(emptyTimeline);
@@ -106,15 +117,17 @@ export function useChatRoom(requestedBranchId: string | undefined, onReturnedToD
   const markRead = useCallback(
     (t: Timeline) => {
       const last = t.messages.at(-1);
-      if (!branchId || !last || t.hasNewer || last.seq <= readSeq.current) return;
-      readSeq.current = last.seq;
-      chatApi('read', { branchId, seq: last.seq })
+      if (!branchId || !last || !gate.seen) return;
+      const upTo = gate.upToSeq === null ? (t.hasNewer ? 0 : last.seq) : Math.min(gate.upToSeq, last.seq);
+      if (upTo <= readSeq.current) return;
+      readSeq.current = upTo;
+      chatApi('read', { branchId, seq: upTo })
         .then((r) => setBranchChatBadge(r.unread, false))
         .catch(() => {
           readSeq.current = 0; // try again next time
         });
     },
-    [branchId],
+    [branchId, gate.seen, gate.upToSeq],
   );
 
   useEffect(() => {

@@ -14,6 +14,7 @@ import { ROLE_LABELS } from '../../domain/org/types';
 import { actorOf } from '../../utils/actor';
 import { ROUTES } from '../../utils/routes';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 function switchPersona() {
   clearSessionToken();
@@ -71,10 +72,12 @@ function Profile({ me }: { me: BoundMe }) {
   );
 }
 
-export default function MePage() {
+function MePage() {
   return (
     <View className="page page-me">
       <MeGate>{(me) => <Profile me={me} />}</MeGate>
     </View>
   );
 }
+
+export default withPageDisplay(MePage);
