@@ -10,10 +10,14 @@ export const appInForeground = (): boolean => true;
 export function onForegroundChange(callback: (foreground: boolean) => void): () => void {
   const show = () => callback(true);
   const hide = () => callback(false);
-  Taro.onAppShow(show);
-  Taro.onAppHide(hide);
+  try {
+    Taro.onAppShow(show);
+    Taro.onAppHide(hide);
+  } catch {
+    return () => undefined; // an old base library: onHide alone still covers it
+  }
   return () => {
-    Taro.offAppShow(show);
-    Taro.offAppHide(hide);
+    Taro.offAppShow?.(show);
+    Taro.offAppHide?.(hide);
   };
 }

@@ -10,6 +10,7 @@ import { EmptyView, ErrorView, LoadingView } from '../../components/state-views'
 import { useMe } from '../../hooks/use-me';
 import { chatApi } from '../../platform/api';
 import { chooseImages } from '../../platform/choose-images';
+import { keepOutboxImage, OUTBOX_IMAGES_FULL } from '../../platform/outbox-images';
 import { copyText, toast, toastSuccess } from '../../platform/feedback';
 import type { QuotePreview } from '../../utils/chat-outbox';
 import { pendingNotInTimeline } from '../../utils/chat-timeline';
@@ -183,6 +184,11 @@ function ChatRoomView({ branchId: requested, jumpSeq }: { branchId: string | und
       height = info.height || height;
     } catch {
       // unknown size: a 4:3 box
+    }
+    try {
+      await keepOutboxImage(image.path, image.blob); // H5: survives a reload while it waits for the network
+    } catch (e) {
+      return toast(errorMessage(e, OUTBOX_IMAGES_FULL));
     }
     follow(true);
     room.send({ text: '', mentions: [], mentionAll: false, replyTo: null, image: { path: image.path, size: image.size, width, height }, privacyConfirmed: false });

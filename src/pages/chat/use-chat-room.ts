@@ -4,6 +4,7 @@ import type { ChatMessageView, ChatOpenView } from '../../domain/api/chat';
 import { CHAT_LIMITS } from '../../domain/chat/limits';
 import { chatApi } from '../../platform/api';
 import { onNetworkBack } from '../../platform/network';
+import { dropOutboxImage, outboxImageBlob } from '../../platform/outbox-images';
 import { outboxStore } from '../../platform/outbox-store';
 import { subscribeBranch, type Ring } from '../../platform/realtime';
 import { setBranchChatBadge } from '../../platform/tab-badge';
@@ -188,7 +189,9 @@ export function useChatRoom(requestedBranchId: string | undefined, onReturnedToD
               if (entry.image) {
                 let fileId = entry.image.fileId;
                 if (!fileId) {
-                  fileId = (await uploadImage({ path: entry.image.path, size: entry.image.size })).fileId;
+                  // After a reload (H5) the picked blob: URL is dead: the bytes were kept for this.
+                  const blob = (await outboxImageBlob(entry.image.path)) ?? undefined;
+                  fileId = (await uploadImage({ path: entry.image.path, size: entry.image.size, blob })).fileId;
                   onUploaded(fileId);
                 }
                 image = { fileId, width: entry.image.width, height: entry.image.height };
@@ -208,7 +211,10 @@ export function useChatRoom(requestedBranchId: string | undefined, onReturnedToD
             },
             classify: classifySendError,
             messageOf: (e) => errorMessage(e, '发送失败'),
-            onSent: (_entry, message) => commit(applyChanges(timelineRef.current, [message])),
+            onSent: (entry, message) => {
+              commit(applyChanges(timelineRef.current, [message]));
+              if (entry.image) void dropOutboxImage(entry.image.path);
+            },
             onReturnedToDraft: (entry, reason) => returnedRef.current(entry, reason),
             onChange: setEntries,
           })
@@ -302,7 +308,11 @@ export function useChatRoom(requestedBranchId: string | undefined, onReturnedToD
       outbox.add(draft);
     },
     retry: (clientId) => outbox?.retryNow(clientId),
-    discard: (clientId) => outbox?.discard(clientId),
+    discard: (clientId) => {
+      const image = outbox?.entries().find((e) => e.clientId === clientId)?.image;
+      outbox?.discard(clientId);
+      if (image) void dropOutboxImage(image.path);
+    },
     applyMessage: (m) => commit(applyChanges(timelineRef.current, [m])),
     setPinned,
   };
