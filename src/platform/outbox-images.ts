@@ -45,13 +45,17 @@ function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRe
   );
 }
 
-/** Keeps `blob` until the message is sent; throws Error(OUTBOX_IMAGES_FULL) when the queue is full. */
-export async function keepOutboxImage(path: string, blob: Blob | undefined): Promise<void> {
-  if (!blob) return;
+/**
+ * Keeps `blob` until the message is sent; resolves with the path the outbox should keep (the same
+ * blob: URL here). Throws Error(OUTBOX_IMAGES_FULL) when the queue is full.
+ */
+export async function keepOutboxImage(path: string, _size: number, blob?: Blob): Promise<string> {
+  if (!blob) return path;
   const kept = (await run<Kept[]>('readonly', (s) => s.getAll() as IDBRequest<Kept[]>)) ?? [];
   const used = kept.reduce((sum, k) => sum + k.size, 0);
   if (used + blob.size > OUTBOX_IMAGES_MAX_BYTES) throw new Error(OUTBOX_IMAGES_FULL);
   await run('readwrite', (s) => s.put({ path, blob, size: blob.size } satisfies Kept));
+  return path;
 }
 
 /** The kept bytes of an image picked before a reload (its blob: URL is dead by now), or null. */

@@ -185,13 +185,15 @@ function ChatRoomView({ branchId: requested, jumpSeq }: { branchId: string | und
     } catch {
       // unknown size: a 4:3 box
     }
+    let path: string;
     try {
-      await keepOutboxImage(image.path, image.blob); // H5: survives a reload while it waits for the network
+      // Kept on the phone until sent: survives a reload (H5) or the mini program being killed.
+      path = await keepOutboxImage(image.path, image.size, image.blob);
     } catch (e) {
       return toast(errorMessage(e, OUTBOX_IMAGES_FULL));
     }
     follow(true);
-    room.send({ text: '', mentions: [], mentionAll: false, replyTo: null, image: { path: image.path, size: image.size, width, height }, privacyConfirmed: false });
+    room.send({ text: '', mentions: [], mentionAll: false, replyTo: null, image: { path, size: image.size, width, height }, privacyConfirmed: false });
   };
 
   const act = async (m: ChatMessageView, action: MenuAction) => {
