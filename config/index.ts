@@ -7,10 +7,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const base: UserConfigExport<'webpack5'> = {
     projectName: 'weizhibu',
     date: '2026-11-22',
+    // NutUI is designed at 375px; our own styles at 750. Taro copies this function's source text into the
+    // app bundle for Taro.pxTransform (called with a number at run time), where compiler helpers such as
+    // swc's _type_of (emitted for `typeof x === 'object'`) do not exist: keep it to plain property reads.
     designWidth: (input) => {
-      // NutUI is designed at 375px; our own styles at 750.
-      const file = typeof input === 'object' ? String((input as { file?: string }).file ?? '') : '';
-      return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+      const file = input && (input as { file?: string }).file ? String((input as { file?: string }).file) : '';
+      return file.replace(/\\+/g, '/').indexOf('@nutui') >= 0 ? 375 : 750;
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',

@@ -269,3 +269,20 @@ describe('chat: what the member has seen', () => {
     p.unload();
   });
 });
+
+test('an image message renders, sized by Taro.pxTransform (its designWidth function runs inside the bundle)', async () => {
+  const db = fakeDatabase();
+  const image = { fileId: 'cloud://env/chat/a.jpg', url: 'https://example.invalid/a.jpg', width: 1200, height: 900 };
+  const p = await loadPage('pages/chat/index', {
+    extendWx: db.install,
+    cloud: byAction({
+      'org/me': () => ok(me),
+      'chat/open': () => ok(open({ unread: 0, readSeq: 5, head: { branchId: 'b-1', seq: 5, rev: 5 }, messages: [msg(4), msg(5, { kind: 'image', text: '', image })] })),
+      'chat/read': () => ok({ readSeq: 5, unread: 0 }),
+    }),
+  });
+  await p.waitFor(() => p.exists('.chat-image'));
+  expect(String(p.attrs('.chat-image').style)).toMatch(/width:\s*[\d.]+rem/);
+  expect(p.errors).toEqual([]);
+  p.unload();
+});
