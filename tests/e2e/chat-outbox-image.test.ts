@@ -58,10 +58,6 @@ it('offline → pick an image → reload → online: the image is delivered once
     const chooser = page.waitForEvent('filechooser');
     await visible(page, '.chat-tool--image').click();
     await (await chooser).setFiles({ name: 'ward.png', mimeType: 'image/png', buffer: png });
-    page.on('console', (m) => console.log('PAGE', m.type(), m.text()));
-    await page.waitForTimeout(3000);
-    await page.screenshot({ path: '/tmp/polish/dbg.png' });
-    console.log(await page.evaluate(() => document.body.innerText.slice(-400)), errors);
     await visible(page, '.chat-pending').first().waitFor({ timeout: 10000 });
     expect(await keptImages(page)).toBe(1);
     const queued = JSON.parse((await page.evaluate(() => localStorage.getItem('wzb.chatOutbox'))) ?? '[]') as Array<{ clientId: string; image: unknown }>;
