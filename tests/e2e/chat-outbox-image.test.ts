@@ -60,7 +60,7 @@ it('offline → pick an image → reload → online: the image is delivered once
     await (await chooser).setFiles({ name: 'ward.png', mimeType: 'image/png', buffer: png });
     await visible(page, '.chat-pending').first().waitFor({ timeout: 10000 });
     expect(await keptImages(page)).toBe(1);
-    const queued = JSON.parse((await page.evaluate(() => localStorage.getItem('wzb.chatOutbox'))) ?? '[]') as Array<{ clientId: string; image: unknown }>;
+    const queued = (JSON.parse((await page.evaluate(() => localStorage.getItem('wzb.chatOutbox'))) ?? '{}') as { data: Array<{ clientId: string; image: unknown }> }).data; // Taro's storage wraps values in { data }
     expect(queued).toHaveLength(1);
     expect(queued[0].image).toBeTruthy();
 
