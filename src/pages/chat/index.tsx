@@ -96,13 +96,16 @@ function ChatRoomView({ branchId: requested, jumpSeq }: { branchId: string | und
     if (!landed.current) return;
     if (atBottom.current) scrollTo('chat-bottom');
     else
+      // The content's height stands in for scrollHeight, which H5's selector query does not report.
       Taro.createSelectorQuery()
         .select('.chat-scroll')
-        .fields({ size: true, scrollOffset: true }, (r) => {
-          const box = r as { height?: number; scrollTop?: number; scrollHeight?: number } | null;
-          if (box && typeof box.scrollHeight === 'number' && (box.scrollTop ?? 0) + (box.height ?? 0) >= box.scrollHeight - 60) follow(true);
-        })
-        .exec();
+        .fields({ size: true, scrollOffset: true })
+        .select('.chat-list')
+        .fields({ size: true })
+        .exec((res) => {
+          const [view, list] = (res ?? []) as Array<{ height?: number; scrollTop?: number } | null>;
+          if (view?.height && list?.height && (view.scrollTop ?? 0) + view.height >= list.height - 60) follow(true);
+        });
   }, [lastSeq, pending.length, scrollTo, follow]);
   const unseen = leftAtSeq === null || timeline.hasNewer ? 0 : timeline.messages.filter((m) => m.seq > leftAtSeq && !m.mine).length;
 
