@@ -67,3 +67,24 @@ export async function outboxImageBlob(path: string): Promise<Blob | null> {
 export async function dropOutboxImage(path: string): Promise<void> {
   await run('readwrite', (s) => s.delete(path));
 }
+
+const displayUrls = new Map<string, string>();
+
+/**
+ * What a pending bubble can show for `path`: the path itself while its blob: URL lives; after a reload,
+ * a fresh object URL for the kept bytes (one per image, kept for the page's life).
+ */
+export async function outboxImageDisplayUrl(path: string): Promise<string> {
+  const known = displayUrls.get(path);
+  if (known) return known;
+  const alive = await fetch(path).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (alive) return path;
+  const blob = await outboxImageBlob(path);
+  if (!blob) return path;
+  const url = URL.createObjectURL(blob);
+  displayUrls.set(path, url);
+  return url;
+}

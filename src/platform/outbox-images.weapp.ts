@@ -59,3 +59,8 @@ export async function dropOutboxImage(path: string): Promise<void> {
     // already gone
   }
 }
+
+/** The kept file's path shows as it is. */
+export async function outboxImageDisplayUrl(path: string): Promise<string> {
+  return path;
+}

@@ -75,6 +75,8 @@ it('offline → pick an image → reload → online: the image is delivered once
     await visible(page, '.chat-composer').waitFor({ timeout: 20000 });
     await visible(page, '.chat-pending').first().waitFor({ timeout: 10000 });
     expect(await keptImages(page)).toBe(1);
+    // the bubble shows the kept bytes, not the dead blob: URL
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.chat-pending img')).some((img) => (img as HTMLImageElement).naturalWidth > 0), undefined, { timeout: 10000 });
 
     // The network returns for good: it goes out, once.
     await context.unroute('**/api/files');
