@@ -62,6 +62,11 @@ describe('the member’s choice on a page', () => {
     const large = parseFloat(dark.rootFontSize);
     expect(dark.rootFontSize).toMatch(/^\d+(\.\d+)?px$/);
 
+    // the navigation-bar node inside page-meta keeps the page's own title (and takes the theme's bar colour)
+    const wxml = fs.readFileSync(path.join(WEAPP_DIR, 'pages/me/index.wxml'), 'utf8');
+    const titleKey = /<navigation-bar [^>]*title="\{\{navigationBar\.(p\d+)/.exec(wxml)?.[1] ?? 'missing';
+    expect(p.page.data.navigationBar?.[titleKey]).toBe('我的');
+
     await p.tap(byText('关闭', '.display-dark-off'));
     await p.tap(byText('关闭', '.display-large-off'));
     const day = pageMeta(p, 'pages/me/index');

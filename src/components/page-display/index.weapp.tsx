@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { useState, type ComponentType } from 'react';
 import Taro from '@tarojs/taro';
 import { PageMeta, NavigationBar } from '@tarojs/components';
 import { useDisplay } from '../../hooks/use-display';
@@ -27,6 +27,9 @@ function configTitle(): string | undefined {
  */
 function PageDisplay() {
   const { display } = useDisplay();
+  // Read once, on the first render, which runs while this page is the current one (later renders may
+  // happen while another page is on top, e.g. when the member switches 夜间模式 in 我的).
+  const [title] = useState(configTitle);
   const { width, height } = windowSize();
   const colors = display.dark ? DARK_COLORS : LIGHT_COLORS;
   return (
@@ -37,7 +40,7 @@ function PageDisplay() {
       backgroundColor={colors['--c-bg']}
       backgroundTextStyle={display.dark ? 'light' : 'dark'}
     >
-      <NavigationBar title={configTitle()} frontColor="#ffffff" backgroundColor={display.dark ? '#1f1f1f' : '#c8161d'} />
+      <NavigationBar title={title} frontColor="#ffffff" backgroundColor={display.dark ? '#1f1f1f' : '#c8161d'} />
     </PageMeta>
   );
 }
