@@ -7,16 +7,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const base: UserConfigExport<'webpack5'> = {
     projectName: 'weizhibu',
     date: '2026-11-22',
+    // NutUI is designed at 375px; our own styles at 750. Taro copies this function's source text into the
+    // app bundle for Taro.pxTransform (called with a number at run time), where compiler helpers such as
+    // swc's _type_of (emitted for `typeof x === 'object'`) do not exist: keep it to plain property reads.
     designWidth: (input) => {
-      // NutUI is designed at 375px; our own styles at 750.
-      const file = typeof input === 'object' ? String((input as { file?: string }).file ?? '') : '';
-      return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+      const file = input && (input as { file?: string }).file ? String((input as { file?: string }).file) : '';
+      return file.replace(/\\+/g, '/').indexOf('@nutui') >= 0 ? 375 : 750;
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     // WZB_OUTPUT_ROOT lets tests build into a scratch folder without touching dist/.
     outputRoot: process.env.WZB_OUTPUT_ROOT ?? `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // Every mini program page gets <page-meta> (the member's 夜间模式 / 大字模式, see src/components/page-display).
+    plugins: [path.resolve(__dirname, 'page-meta-plugin.ts')],
     defineConstants: {
       // The H5 build talks to the local host that served it (same origin); override for a remote host.
       LOCAL_API_BASE: JSON.stringify(process.env.WZB_API_BASE ?? ''),
@@ -31,7 +34,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       postcss: {
-        pxtransform: { enable: true, config: { selectorBlackList: ['nut-'] } },
+        // rem (40 design px, as on H5) instead of rpx: <page-meta root-font-size> then sizes every page,
+        // which is how 大字模式 works in the mini program (rpx cannot be scaled).
+        pxtransform: { enable: true, config: { selectorBlackList: ['nut-'], targetUnit: 'rem', baseFontSize: 20 } },
         cssModules: { enable: false },
       },
       optimizeMainPackage: { enable: true },

@@ -44,7 +44,7 @@ export function updateDisplayPrefs(change: Partial<DisplayPrefs>): void {
   refresh();
 }
 
-export function useDisplay(): { prefs: DisplayPrefs; display: EffectiveDisplay; update: (change: Partial<DisplayPrefs>) => void; manual: boolean } {
+export function useDisplay(): { prefs: DisplayPrefs; display: EffectiveDisplay; update: (change: Partial<DisplayPrefs>) => void } {
   const [, setTick] = useState(0);
   useEffect(() => {
     const listener = () => setTick((n) => n + 1);
@@ -53,5 +53,5 @@ export function useDisplay(): { prefs: DisplayPrefs; display: EffectiveDisplay; 
       listeners.delete(listener);
     };
   }, []);
-  return { prefs, display: effective, update: updateDisplayPrefs, manual: displayAdapter.manual };
+  return { prefs, display: effective, update: updateDisplayPrefs };
 }

@@ -1,5 +1,6 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDidHide, useDidShow } from '@tarojs/taro';
+import { appInForeground, onForegroundChange } from '../platform/foreground';
 
 /**
  * Runs `onReturn` when the page is shown again after being hidden (back from another page, or switching
@@ -25,4 +26,15 @@ export function usePageVisible(): boolean {
   useDidHide(() => setVisible(false));
   useDidShow(() => setVisible(true));
   return visible;
+}
+
+/**
+ * True while the member can actually see the page: shown (not under another page, not another tab)
+ * and the app in front. A chat marks messages read only then.
+ */
+export function usePageSeen(): boolean {
+  const visible = usePageVisible();
+  const [foreground, setForeground] = useState(appInForeground);
+  useEffect(() => onForegroundChange(setForeground), []);
+  return visible && foreground;
 }

@@ -19,7 +19,6 @@ function sizeRoot(): void {
 let resizeBound = false;
 
 export const displayAdapter: DisplayAdapter = {
-  manual: true,
   readSystem(): SystemDisplay {
     const dark = typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches;
     return { dark, largeText: false };

@@ -1,14 +1,19 @@
 import Taro from '@tarojs/taro';
-import { largeTextFromWeChatFont, type SystemDisplay } from '../utils/display-settings';
+import { largeTextFromWeChatFont, type EffectiveDisplay, type SystemDisplay } from '../utils/display-settings';
 import type { DisplayAdapter } from './display-types';
 
 /**
- * WeChat: dark mode from `theme` and care mode from WeChat's font setting (`fontSizeSetting`). The pages
- * follow WeChat itself: app.config darkmode + theme.json recolour the bars, and app.scss's
- * prefers-color-scheme block recolours the pages, so there is nothing to apply in code.
+ * WeChat: dark mode from `theme` and care mode from WeChat's font setting (`fontSizeSetting`) are the
+ * defaults; the member may override either in 我的. Each page applies the result itself through its
+ * <page-meta> (src/components/page-display, re-rendered on every change); the tab bar, shared by the
+ * tab pages, is recoloured here (theme.json only knows WeChat's own setting).
  */
+const TAB_STYLE = {
+  light: { color: '#6b6b6b', selectedColor: '#c8161d', backgroundColor: '#ffffff', borderStyle: 'black' as const },
+  dark: { color: '#a0a0a0', selectedColor: '#ff8a80', backgroundColor: '#1f1f1f', borderStyle: 'white' as const },
+};
+
 export const displayAdapter: DisplayAdapter = {
-  manual: false,
   readSystem(): SystemDisplay {
     try {
       const info = Taro.getSystemInfoSync() as { theme?: string; fontSizeSetting?: number };
@@ -22,5 +27,10 @@ export const displayAdapter: DisplayAdapter = {
     Taro.onThemeChange?.(listener);
     return () => Taro.offThemeChange?.(listener);
   },
-  apply() {},
+  apply(display: EffectiveDisplay) {
+    // Fails before the first tab page exists or on a page without the bar; the next apply retries.
+    Promise.resolve()
+      .then(() => Taro.setTabBarStyle(display.dark ? TAB_STYLE.dark : TAB_STYLE.light))
+      .catch(() => undefined);
+  },
 };

@@ -204,3 +204,85 @@ describe('chat (pages/chat/index)', () => {
     p.unload();
   });
 });
+
+describe('chat: what the member has seen', () => {
+  const sync = (messages: ChatMessageView[]) => {
+    const top = messages.at(-1)!.seq;
+    return ok({ messages, head: { branchId: 'b-1', seq: top, rev: top }, pinned: null, more: false, syncedRev: top });
+  };
+  const readSeqs = (p: Awaited<ReturnType<typeof loadPage>>) => p.calls.filter((c) => c.action === 'read').map((c) => (c.payload as { seq: number }).seq);
+
+  test('a hidden chat (another page on top, or the app in the background) does not mark arrivals read; shown again, it does', async () => {
+    const db = fakeDatabase();
+    let next: ChatMessageView[] = [];
+    const p = await loadPage('pages/chat/index', {
+      extendWx: db.install,
+      cloud: byAction({
+        'org/me': () => ok(me),
+        'chat/open': () => ok(open({ unread: 0, readSeq: 4 })),
+        'chat/read': (payload) => ok({ readSeq: payload.seq, unread: 0 }),
+        'chat/sync': () => sync(next),
+      }),
+    });
+    await p.waitFor(() => db.watches.length > 0);
+    expect(readSeqs(p)).toEqual([]); // all read already
+
+    p.page.onHide(); // e.g. 转为通知 opened the compose page over the chat
+    next = [msg(5, { text: '没人看到的消息' })];
+    db.watches[0].onChange({ docs: [{ seq: 5, rev: 5 }] });
+    await p.waitFor(() => p.text().includes('没人看到的消息'));
+    await p.flush();
+    expect(readSeqs(p)).toEqual([]);
+
+    p.page.onShow();
+    await p.waitFor(() => readSeqs(p).length > 0);
+    expect(readSeqs(p)).toEqual([5]);
+    p.unload();
+  });
+
+  test('messages arriving while the member reads above: a “N 条新消息” chip, not read until they come down', async () => {
+    const db = fakeDatabase();
+    let next: ChatMessageView[] = [];
+    const p = await loadPage('pages/chat/index', {
+      extendWx: db.install,
+      cloud: byAction({
+        'org/me': () => ok(me),
+        'chat/open': () => ok(open()), // lands on the divider above seq 3: not at the bottom
+        'chat/read': (payload) => ok({ readSeq: payload.seq, unread: 0 }),
+        'chat/sync': () => sync(next),
+      }),
+    });
+    await p.waitFor(() => db.watches.length > 0 && readSeqs(p).length > 0);
+    expect(readSeqs(p)).toEqual([4]); // what was on screen when they landed
+    expect(p.exists('.chat-new-chip')).toBe(false);
+
+    next = [msg(5, { text: '第五条' }), msg(6, { text: '第六条' })];
+    db.watches[0].onChange({ docs: [{ seq: 6, rev: 6 }] });
+    await p.waitFor(() => p.exists('.chat-new-chip'));
+    expect(p.text('.chat-new-chip')).toContain('2 条新消息');
+    expect(readSeqs(p)).toEqual([4]);
+
+    await p.tap('.chat-new-chip');
+    await p.waitFor(() => readSeqs(p).length > 1);
+    expect(readSeqs(p)).toEqual([4, 6]);
+    expect(p.exists('.chat-new-chip')).toBe(false);
+    p.unload();
+  });
+});
+
+test('an image message renders, sized by Taro.pxTransform (its designWidth function runs inside the bundle)', async () => {
+  const db = fakeDatabase();
+  const image = { fileId: 'cloud://env/chat/a.jpg', url: 'https://example.invalid/a.jpg', width: 1200, height: 900 };
+  const p = await loadPage('pages/chat/index', {
+    extendWx: db.install,
+    cloud: byAction({
+      'org/me': () => ok(me),
+      'chat/open': () => ok(open({ unread: 0, readSeq: 5, head: { branchId: 'b-1', seq: 5, rev: 5 }, messages: [msg(4), msg(5, { kind: 'image', text: '', image })] })),
+      'chat/read': () => ok({ readSeq: 5, unread: 0 }),
+    }),
+  });
+  await p.waitFor(() => p.exists('.chat-image'));
+  expect(String(p.attrs('.chat-image').style)).toMatch(/width:\s*[\d.]+rem/);
+  expect(p.errors).toEqual([]);
+  p.unload();
+});

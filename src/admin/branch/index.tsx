@@ -17,6 +17,7 @@ import { GroupsCard } from './groups-card';
 import { MemberActions } from './member-actions';
 import { MemberRow } from './member-row';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 function Members({ branch, isAdmin, canManage, onBranchChanged }: { branch: BranchSummary; isAdmin: boolean; canManage: boolean; onBranchChanged: (b: BranchSummary) => void }) {
   const paged = usePagedMembers(branch._id);
@@ -76,7 +77,7 @@ function Members({ branch, isAdmin, canManage, onBranchChanged }: { branch: Bran
   );
 }
 
-export default function AdminBranchPage() {
+function AdminBranchPage() {
   const branchId = useRouter().params.branchId ?? '';
   const { me, error: meError, refresh: refreshMe } = useMe();
   const summary = useAsync(() => orgApi('branch.get', { branchId }), [branchId], branchId !== '');
@@ -110,3 +111,5 @@ export default function AdminBranchPage() {
     </View>
   );
 }
+
+export default withPageDisplay(AdminBranchPage);

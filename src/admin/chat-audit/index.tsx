@@ -16,6 +16,7 @@ import { pressable } from '../../utils/pressable';
 import { ROUTES, withQuery } from '../../utils/routes';
 import '../../components/link-cell/index.scss';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 const ACTION_LABELS: Record<string, string> = { remove: '移除', pin: '置顶', unpin: '取消置顶', recall: '撤回' };
 
@@ -78,7 +79,7 @@ function AuditLog() {
 }
 
 /** Committee admins: open any branch's chat to read and moderate it, and the moderation audit log. */
-export default function ChatAuditPage() {
+function ChatAuditPage() {
   const { me, error, refresh } = useMe();
   const branches = useAsync(() => orgApi('branches.list', {}), []);
   const frame = (body: JSX.Element) => <View className="page page-chat-audit">{body}</View>;
@@ -111,3 +112,5 @@ export default function ChatAuditPage() {
     </>,
   );
 }
+
+export default withPageDisplay(ChatAuditPage);

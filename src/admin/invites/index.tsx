@@ -17,6 +17,7 @@ import { InviteItem } from './invite-item';
 import { InviteShare } from './invite-share';
 import { RecentJoins } from './recent-joins';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 const DAY_CHOICES = [1, 3, 7, 30] as const;
 
@@ -74,7 +75,7 @@ function IssueCard({ branchId, branchName, onIssued, onShare }: { branchId: stri
   );
 }
 
-export default function InvitesPage() {
+function InvitesPage() {
   const branchId = useRouter().params.branchId ?? '';
   const list = useAsync(() => orgApi('invites.list', { branchId }), [branchId], branchId !== '');
   const branch = useAsync(() => orgApi('branch.get', { branchId }), [branchId], branchId !== '');
@@ -137,3 +138,5 @@ export default function InvitesPage() {
     </View>
   );
 }
+
+export default withPageDisplay(InvitesPage);

@@ -14,6 +14,7 @@ import { ExportButton } from '../lesson-shared/export-button';
 import { RateBars } from '../lesson-shared/rate-bars';
 import '../lesson-shared/index.scss';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 type Period = 7 | 30;
 
@@ -112,7 +113,7 @@ function Committee() {
   );
 }
 
-export default function LessonCommitteePage() {
+function LessonCommitteePage() {
   const { me, error, refresh } = useMe();
   const frame = (body: JSX.Element) => <View className="page page-lesson-committee">{body}</View>;
   if (error) return frame(<ErrorView message={error} onRetry={refresh} />);
@@ -120,3 +121,5 @@ export default function LessonCommitteePage() {
   if (!lessonAccess(me.member).committee) return frame(<EmptyView title="没有权限" description="院党委管理员可以查看全院学习情况" />);
   return frame(<Committee />);
 }
+
+export default withPageDisplay(LessonCommitteePage);

@@ -11,6 +11,7 @@ import { lessonAccess } from '../../utils/lesson-access';
 import { EditForm } from './edit-form';
 import '../lesson-shared/index.scss';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 function EditExisting({ lessonId, me }: { lessonId: string; me: BoundMe }) {
   const state = useAsync(() => lessonsApi('library.get', { lessonId }), [lessonId]);
@@ -20,7 +21,7 @@ function EditExisting({ lessonId, me }: { lessonId: string; me: BoundMe }) {
   return <EditForm key={view._id} view={view} branchId={view.branchId} canEdit={canEditLesson(actorOf(me.member), view)} />;
 }
 
-export default function LessonEditPage() {
+function LessonEditPage() {
   const { lessonId = '', branchId = '' } = useRouter().params;
   const { me, error, refresh } = useMe();
   useEffect(() => {
@@ -37,3 +38,5 @@ export default function LessonEditPage() {
   const target = access.committee ? branchId || null : access.officerOf;
   return frame(<EditForm view={null} branchId={target} canEdit />);
 }
+
+export default withPageDisplay(LessonEditPage);

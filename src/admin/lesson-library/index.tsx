@@ -13,6 +13,7 @@ import { LibraryRow } from '../lesson-shared/library-row';
 import { useLibrary, type LibraryFilter, type LibraryScope } from '../lesson-shared/use-library';
 import '../lesson-shared/index.scss';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 const COMMITTEE_SCOPES: Array<{ value: LibraryScope; label: string }> = [
   { value: 'central', label: '院党委课程库' },
@@ -70,7 +71,7 @@ function Library({ committee, branchId }: { committee: boolean; branchId: string
   );
 }
 
-export default function LessonLibraryPage() {
+function LessonLibraryPage() {
   const branchParam = useRouter().params.branchId ?? '';
   const { me, error, refresh } = useMe();
   const frame = (body: JSX.Element) => <View className="page page-lesson-library">{body}</View>;
@@ -80,3 +81,5 @@ export default function LessonLibraryPage() {
   if (!access.committee && !access.officerOf) return frame(<EmptyView title="没有权限" description="支部书记、支委或院党委管理员可以管理课程库" />);
   return frame(<Library committee={access.committee} branchId={access.committee ? branchParam || null : access.officerOf} />);
 }
+
+export default withPageDisplay(LessonLibraryPage);

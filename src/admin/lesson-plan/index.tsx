@@ -19,6 +19,7 @@ import { MonthGrid } from './month-grid';
 import '../lesson-shared/index.scss';
 import './index.scss';
 import { pressable } from '../../utils/pressable';
+import { withPageDisplay } from '../../components/page-display';
 
 function bulkText(r: BulkPlanResult): string {
   const parts = [`已安排 ${r.assignments.length} 天`];
@@ -100,7 +101,7 @@ function Plan({ branchId, canEdit }: { branchId: string | null; canEdit: boolean
   );
 }
 
-export default function LessonPlanPage() {
+function LessonPlanPage() {
   const branchParam = useRouter().params.branchId ?? '';
   const { me, error, refresh } = useMe();
   const frame = (body: JSX.Element) => <View className="page page-lesson-plan">{body}</View>;
@@ -114,3 +115,5 @@ export default function LessonPlanPage() {
   }
   return frame(<Plan branchId={branchId} canEdit />);
 }
+
+export default withPageDisplay(LessonPlanPage);

@@ -8,6 +8,7 @@ import { lessonsApi } from '../../platform/api';
 import { rateText } from '../../utils/lesson-format';
 import '../lesson-shared/index.scss';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 const LETTERS = 'ABCDEF';
 
@@ -54,7 +55,7 @@ function LessonStat({ lessonId, branchId }: { lessonId: string; branchId: string
   );
 }
 
-export default function LessonStatPage() {
+function LessonStatPage() {
   const { lessonId = '', branchId = '' } = useRouter().params;
   return (
     <View className="page page-lesson-stat">
@@ -62,3 +63,5 @@ export default function LessonStatPage() {
     </View>
   );
 }
+
+export default withPageDisplay(LessonStatPage);

@@ -14,6 +14,7 @@ import { DayCard } from './day-card';
 import { TrendCard } from './trend-card';
 import '../lesson-shared/index.scss';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 const REFRESH_MS = 15000;
 
@@ -75,7 +76,7 @@ function BranchStats({ branchId }: { branchId: string }) {
   );
 }
 
-export default function LessonStatsPage() {
+function LessonStatsPage() {
   const branchParam = useRouter().params.branchId ?? '';
   const { me, error, refresh } = useMe();
   const frame = (body: JSX.Element) => <View className="page page-lesson-stats">{body}</View>;
@@ -87,3 +88,5 @@ export default function LessonStatsPage() {
   if (!access.committee && branchId !== access.officerOf) return frame(<EmptyView title="没有权限" description="支部书记、支委或院党委管理员可以查看学习情况" />);
   return frame(<BranchStats branchId={branchId} />);
 }
+
+export default withPageDisplay(LessonStatsPage);

@@ -11,6 +11,7 @@ import type { MemberView, OrgOutput } from '../../domain/api/org';
 import { formatDateTime } from '../../utils/format-time';
 import { WecomAccountRow } from './wecom-account';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 type Move = OrgOutput['member.history']['moves'][number];
 
@@ -30,7 +31,7 @@ function MoveRow({ move }: { move: Move }) {
   );
 }
 
-export default function AdminMemberPage() {
+function AdminMemberPage() {
   const memberId = useRouter().params.memberId ?? '';
   const state = useAsync(() => orgApi('member.history', { memberId }), [memberId], memberId !== '');
   // The member as last saved here (企业微信账号 edits), else as loaded.
@@ -68,3 +69,5 @@ export default function AdminMemberPage() {
   }
   return <View className="page page-admin-member">{body}</View>;
 }
+
+export default withPageDisplay(AdminMemberPage);

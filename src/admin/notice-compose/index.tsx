@@ -9,6 +9,7 @@ import { EditNoticeForm } from './edit-notice';
 import { NoticeFromChat } from './from-chat';
 import { NewNoticeForm, type Publisher } from './new-notice';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 function publisherOf(me: BoundMe): Publisher | null {
   const actor = actorOf(me.member);
@@ -17,7 +18,7 @@ function publisherOf(me: BoundMe): Publisher | null {
   return null;
 }
 
-export default function NoticeComposePage() {
+function NoticeComposePage() {
   const params = useRouter().params;
   const noticeId = params.noticeId ?? '';
   // Opened from the branch chat's “转为通知”.
@@ -40,3 +41,5 @@ export default function NoticeComposePage() {
   if (chatBranchId && chatSeq > 0) return frame(<NoticeFromChat publisher={publisher} branchId={chatBranchId} seq={chatSeq} />);
   return frame(<NewNoticeForm publisher={publisher} />);
 }
+
+export default withPageDisplay(NoticeComposePage);

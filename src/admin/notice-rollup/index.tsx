@@ -7,6 +7,7 @@ import type { RollupView } from '../../domain/api/notices';
 import { expectedReaders } from '../../domain/notice/rules';
 import { ratio } from '../../utils/notice-labels';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 type Row = RollupView['branches'][number];
 
@@ -58,7 +59,7 @@ function Table({ view }: { view: RollupView }) {
   );
 }
 
-export default function NoticeRollupPage() {
+function NoticeRollupPage() {
   const noticeId = useRouter().params.noticeId ?? '';
   const state = useAsync(() => noticesApi('rollup', { noticeId }), [noticeId], noticeId !== '');
   return (
@@ -79,3 +80,5 @@ export default function NoticeRollupPage() {
     </View>
   );
 }
+
+export default withPageDisplay(NoticeRollupPage);

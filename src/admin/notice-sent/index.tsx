@@ -11,6 +11,7 @@ import { ROUTES, withQuery } from '../../utils/routes';
 import { useSentNotices } from './use-sent-notices';
 import './index.scss';
 import { pressable } from '../../utils/pressable';
+import { withPageDisplay } from '../../components/page-display';
 
 function SentRow({ item }: { item: SentItem }) {
   const status = STATUS_LABELS[item.status];
@@ -38,7 +39,7 @@ function SentRow({ item }: { item: SentItem }) {
   );
 }
 
-export default function NoticeSentPage() {
+function NoticeSentPage() {
   const sent = useSentNotices();
   // Back from tracking (withdrawn, edited) or from publishing: counts and statuses change.
   useOnReturn(() => void sent.reload());
@@ -73,3 +74,5 @@ export default function NoticeSentPage() {
     </View>
   );
 }
+
+export default withPageDisplay(NoticeSentPage);

@@ -14,6 +14,7 @@ import { TrackMembers } from './track-members';
 import { TrackSummary } from './track-summary';
 import { UnboundCard } from '../shared/unbound-card';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 const REFRESH_MS = 5000;
 
@@ -83,7 +84,7 @@ function Tracking({ noticeId }: { noticeId: string }) {
   );
 }
 
-export default function NoticeTrackPage() {
+function NoticeTrackPage() {
   const noticeId = useRouter().params.noticeId ?? '';
   return (
     <View className="page page-notice-track">
@@ -91,3 +92,5 @@ export default function NoticeTrackPage() {
     </View>
   );
 }
+
+export default withPageDisplay(NoticeTrackPage);

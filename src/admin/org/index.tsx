@@ -14,6 +14,7 @@ import { ORG_LIMITS } from '../../domain/org/limits';
 import { ROUTES, withQuery } from '../../utils/routes';
 import './index.scss';
 import { pressable } from '../../utils/pressable';
+import { withPageDisplay } from '../../components/page-display';
 
 type DialogState = { kind: 'create' } | { kind: 'rename'; branch: BranchSummary } | { kind: 'archive'; branch: BranchSummary } | null;
 
@@ -50,7 +51,7 @@ function BranchRow({ branch, onRename, onArchive }: { branch: BranchSummary; onR
   );
 }
 
-export default function OrgPage() {
+function OrgPage() {
   const [includeArchived, setIncludeArchived] = useState(false);
   const list = useAsync(() => orgApi('branches.list', { includeArchived }), [includeArchived]);
   const [dialog, setDialog] = useState<DialogState>(null);
@@ -134,3 +135,5 @@ export default function OrgPage() {
     </View>
   );
 }
+
+export default withPageDisplay(OrgPage);

@@ -10,6 +10,7 @@ import { formatBytes } from '../../utils/file-size';
 import { ColumnsCard } from './columns-card';
 import { useRosterImport, type RosterStep } from './use-roster-import';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 const rowErrorText = (e: RosterRowError): string => `第 ${e.row} 行 · ${e.column ?? '整行'}：${e.message}`;
 
@@ -93,7 +94,7 @@ function Result({ state, onApply }: { state: RosterStep; onApply: (jobId: string
   }
 }
 
-export default function RosterPage() {
+function RosterPage() {
   const roster = useRosterImport();
   const picker = usePicker((f) => void roster.validate(f), roster.setError);
   const { state, error } = roster;
@@ -129,3 +130,5 @@ export default function RosterPage() {
     </View>
   );
 }
+
+export default withPageDisplay(RosterPage);

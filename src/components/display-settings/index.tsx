@@ -37,19 +37,7 @@ function ChoiceRow({ name, title, hint, value, onChange }: { name: string; title
 
 /** 我的 → 显示设置: care mode and night theme, following WeChat / the system unless the member chooses. */
 export function DisplaySettings() {
-  const { prefs, display, update, manual } = useDisplay();
-  if (!manual) {
-    return (
-      <View className="display-settings">
-        <Text className="section-title">显示设置</Text>
-        <View className="display-settings__card">
-          <Text className="display-row__hint display-follow-wechat">
-            {`字号与深色模式跟随微信设置（当前：${display.largeText ? '大字' : '标准字号'}，${display.dark ? '夜间' : '日间'}）。可在 微信 → 我 → 设置 → 通用 中调整。`}
-          </Text>
-        </View>
-      </View>
-    );
-  }
+  const { prefs, display, update } = useDisplay();
   return (
     <View className="display-settings">
       <Text className="section-title">显示设置</Text>

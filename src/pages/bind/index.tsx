@@ -14,6 +14,7 @@ import { errorMessage } from '../../utils/error-message';
 import { firstIssue } from '../../utils/validate';
 import { ROUTES } from '../../utils/routes';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 type Path = 'invite' | 'roster';
 
@@ -92,7 +93,7 @@ function RosterForm() {
   );
 }
 
-export default function BindPage() {
+function BindPage() {
   const [tab, setTab] = useState<Path>('invite');
   // From a share card, an invite link or a scanned code: the code is already filled in.
   const initialCode = inviteCodeFromQuery(useRouter().params);
@@ -112,3 +113,5 @@ export default function BindPage() {
     </View>
   );
 }
+
+export default withPageDisplay(BindPage);

@@ -14,6 +14,7 @@ import { ORG_LIMITS } from '../../domain/org/limits';
 import { actorOf } from '../../utils/actor';
 import { ROUTES, withQuery } from '../../utils/routes';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 function BranchCard({ branchId }: { branchId: string }) {
   const state = useAsync(() => orgApi('branch.get', { branchId }), [branchId]);
@@ -86,10 +87,12 @@ function BranchTab({ me }: { me: BoundMe }) {
   );
 }
 
-export default function BranchPage() {
+function BranchPage() {
   return (
     <View className="page page-branch">
       <MeGate>{(me) => <BranchTab me={me} />}</MeGate>
     </View>
   );
 }
+
+export default withPageDisplay(BranchPage);

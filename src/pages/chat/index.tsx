@@ -10,6 +10,7 @@ import { EmptyView, ErrorView, LoadingView } from '../../components/state-views'
 import { useMe } from '../../hooks/use-me';
 import { chatApi } from '../../platform/api';
 import { chooseImages } from '../../platform/choose-images';
+import { keepOutboxImage, OUTBOX_IMAGES_FULL } from '../../platform/outbox-images';
 import { copyText, toast, toastSuccess } from '../../platform/feedback';
 import type { QuotePreview } from '../../utils/chat-outbox';
 import { pendingNotInTimeline } from '../../utils/chat-timeline';
@@ -24,6 +25,8 @@ import { TimelineView } from './timeline-view';
 import { useChatRoom } from './use-chat-room';
 import './index.scss';
 import { pressable } from '../../utils/pressable';
+import { withPageDisplay } from '../../components/page-display';
+import { usePageSeen } from '../../hooks/use-page-visibility';
 
 /** Mentions still written in the text as @name (the member may have deleted one after picking). */
 const mentionsInText = (text: string, picked: Array<{ memberId: string; name: string }>): string[] =>
@@ -41,15 +44,31 @@ function ChatRoomView({ branchId: requested, jumpSeq }: { branchId: string | und
   const [highlight, setHighlight] = useState<number | null>(null);
   const [mentionIndex, setMentionIndex] = useState(0);
   const atBottom = useRef(true);
+  /** The newest seq loaded when the member left the bottom (null: following the newest messages). */
+  const [leftAtSeq, setLeftAtSeq] = useState<number | null>(null);
   const lastScrollTop = useRef(0);
   const { confirm, dialog } = useConfirm();
+  const seen = usePageSeen();
 
-  const room = useChatRoom(requested, (entry, reason) => {
-    // The content check refused it: the text comes back to the composer with the reason.
-    setText((current) => (current ? current : entry.text));
-    setComposerError(reason);
-  });
+  const room = useChatRoom(
+    requested,
+    (entry, reason) => {
+      // The content check refused it: the text comes back to the composer with the reason.
+      setText((current) => (current ? current : entry.text));
+      setComposerError(reason);
+    },
+    { seen, upToSeq: leftAtSeq },
+  );
   const { meta, timeline } = room;
+  const lastSeq = timeline.messages.at(-1)?.seq ?? 0;
+  const lastSeqRef = useRef(lastSeq);
+  lastSeqRef.current = lastSeq;
+
+  /** Following: new messages scroll into view and count as read. Not following: a chip counts them. */
+  const follow = useCallback((on: boolean) => {
+    atBottom.current = on;
+    setLeftAtSeq((left) => (on ? null : (left ?? lastSeqRef.current)));
+  }, []);
 
   const scrollTo = useCallback((id: string) => {
     // scroll-into-view only reacts to a change: clear it first.
@@ -63,25 +82,38 @@ function ChatRoomView({ branchId: requested, jumpSeq }: { branchId: string | und
     if (!meta || landed.current) return;
     landed.current = true;
     // Landing above the end: do not follow new messages down until the member reaches the bottom.
-    atBottom.current = !jumpSeq && meta.unread === 0;
+    follow(!jumpSeq && meta.unread === 0);
     if (jumpSeq) void jumpTo(jumpSeq);
     else scrollTo(meta.unread > 0 ? 'chat-divider' : 'chat-bottom');
     if (meta.branchName) void Taro.setNavigationBarTitle({ title: `${meta.branchName}（${meta.memberCount}）` }).catch(() => undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [meta]);
 
-  // Follow new messages while the member is at the bottom.
-  const lastSeq = timeline.messages.at(-1)?.seq ?? 0;
+  // Follow new messages while the member is at the bottom; else leave the scroll alone (the chip counts
+  // them), unless the list is in fact at its end (too short to scroll, so no scroll event ever says so).
   const pending = pendingNotInTimeline(room.outbox, timeline);
   useEffect(() => {
-    if (landed.current && atBottom.current) scrollTo('chat-bottom');
-  }, [lastSeq, pending.length, scrollTo]);
+    if (!landed.current) return;
+    if (atBottom.current) scrollTo('chat-bottom');
+    else
+      // The content's height stands in for scrollHeight, which H5's selector query does not report.
+      Taro.createSelectorQuery()
+        .select('.chat-scroll')
+        .fields({ size: true, scrollOffset: true })
+        .select('.chat-list')
+        .fields({ size: true })
+        .exec((res) => {
+          const [view, list] = (res ?? []) as Array<{ height?: number; scrollTop?: number } | null>;
+          if (view?.height && list?.height && (view.scrollTop ?? 0) + view.height >= list.height - 60) follow(true);
+        });
+  }, [lastSeq, pending.length, scrollTo, follow]);
+  const unseen = leftAtSeq === null || timeline.hasNewer ? 0 : timeline.messages.filter((m) => m.seq > leftAtSeq && !m.mine).length;
 
   const jumpTo = useCallback(
     async (seq: number) => {
       try {
         await room.loadAround(seq);
-        atBottom.current = false;
+        follow(false);
         scrollTo(`m-${seq}`);
         setHighlight(seq);
         setTimeout(() => setHighlight((h) => (h === seq ? null : h)), 2000);
@@ -89,7 +121,7 @@ function ChatRoomView({ branchId: requested, jumpSeq }: { branchId: string | und
         toast(errorMessage(e, '消息加载失败'));
       }
     },
-    [room, scrollTo],
+    [room, scrollTo, follow],
   );
 
   const loadMentionables = useCallback(async () => {
@@ -140,7 +172,7 @@ function ChatRoomView({ branchId: requested, jumpSeq }: { branchId: string | und
     setText('');
     setReplyTo(null);
     setPicked([]);
-    atBottom.current = true;
+    follow(true);
   };
 
   const pickImage = async () => {
@@ -156,8 +188,15 @@ function ChatRoomView({ branchId: requested, jumpSeq }: { branchId: string | und
     } catch {
       // unknown size: a 4:3 box
     }
-    atBottom.current = true;
-    room.send({ text: '', mentions: [], mentionAll: false, replyTo: null, image: { path: image.path, size: image.size, width, height }, privacyConfirmed: false });
+    let path: string;
+    try {
+      // Kept on the phone until sent: survives a reload (H5) or the mini program being killed.
+      path = await keepOutboxImage(image.path, image.size, image.blob);
+    } catch (e) {
+      return toast(errorMessage(e, OUTBOX_IMAGES_FULL));
+    }
+    follow(true);
+    room.send({ text: '', mentions: [], mentionAll: false, replyTo: null, image: { path, size: image.size, width, height }, privacyConfirmed: false });
   };
 
   const act = async (m: ChatMessageView, action: MenuAction) => {
@@ -214,12 +253,10 @@ function ChatRoomView({ branchId: requested, jumpSeq }: { branchId: string | und
         }}
         onNewer={() => void room.loadNewer()}
         onScroll={(top) => {
-          if (top < lastScrollTop.current - 30) atBottom.current = false;
+          if (top < lastScrollTop.current - 30 && atBottom.current) follow(false);
           lastScrollTop.current = top;
         }}
-        onAtBottom={() => {
-          atBottom.current = true;
-        }}
+        onAtBottom={() => follow(true)}
         onMenu={setMenuFor}
         onJump={(seq) => void jumpTo(seq)}
         onRetry={room.retry}
@@ -237,6 +274,19 @@ function ChatRoomView({ branchId: requested, jumpSeq }: { branchId: string | und
           <Text className="chat-jump-mention__text">
             有人@我 {(mentionIndex % mentionSeqs.length) + 1}/{mentionSeqs.length}
           </Text>
+        </View>
+      )}
+      {unseen > 0 && (
+        <View className="chat-new-anchor">
+          <View
+            className="chat-new-chip"
+            {...pressable(() => {
+              follow(true);
+              scrollTo('chat-bottom');
+            })}
+          >
+            <Text className="chat-new-chip__text">{unseen} 条新消息</Text>
+          </View>
         </View>
       )}
       <Composer
@@ -275,7 +325,7 @@ function ChatRoomView({ branchId: requested, jumpSeq }: { branchId: string | und
   );
 }
 
-export default function ChatPage() {
+function ChatPage() {
   const params = useRouter().params;
   const { me, error, refresh } = useMe();
   const branchId = params.branchId || undefined;
@@ -286,3 +336,5 @@ export default function ChatPage() {
   if (!branchId && !me.member.branchId) return frame(<EmptyView title="暂无支部交流" description={ERROR_MESSAGES.CHAT_NO_BRANCH} />);
   return frame(<ChatRoomView branchId={branchId} jumpSeq={jumpSeq} />);
 }
+
+export default withPageDisplay(ChatPage);

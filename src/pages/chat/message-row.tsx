@@ -1,8 +1,10 @@
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text, Image } from '@tarojs/components';
 import type { ChatMessageView } from '../../domain/api/chat';
 import { LinkifiedText } from '../../components/linkified-text';
 import type { OutboxEntry } from '../../utils/chat-outbox';
+import { outboxImageDisplayUrl } from '../../platform/outbox-images';
 import { Avatar } from './avatar';
 import { pressable } from '../../utils/pressable';
 
@@ -74,6 +76,19 @@ export function MessageRow({ m, highlighted, onMenu, onQuoteTap }: RowProps) {
   );
 }
 
+/** A queued image: after an H5 reload its blob: URL is dead, so the kept bytes are shown instead. */
+function PendingImage({ path, width, height }: { path: string; width: number; height: number }) {
+  const [src, setSrc] = useState(path);
+  useEffect(() => {
+    let live = true;
+    void outboxImageDisplayUrl(path).then((url) => live && setSrc(url));
+    return () => {
+      live = false;
+    };
+  }, [path]);
+  return <Image className="chat-image" src={src} style={imageBox(width, height)} mode="aspectFill" />;
+}
+
 interface PendingProps {
   entry: OutboxEntry;
   me: { memberId: string; name: string };
@@ -91,7 +106,7 @@ export function PendingRow({ entry, me, onRetry, onDiscard }: PendingProps) {
         <View className="chat-row__line">
           <View className={`chat-bubble chat-bubble--mine ${entry.image ? 'chat-bubble--image' : ''}`}>
             {entry.image ? (
-              <Image className="chat-image" src={entry.image.path} style={imageBox(entry.image.width, entry.image.height)} mode="aspectFill" />
+              <PendingImage path={entry.image.path} width={entry.image.width} height={entry.image.height} />
             ) : (
               <LinkifiedText className="chat-text" text={entry.text} />
             )}

@@ -4,6 +4,7 @@ import type { ChatMessageView, ChatOpenView } from '../../domain/api/chat';
 import { CHAT_LIMITS } from '../../domain/chat/limits';
 import { chatApi } from '../../platform/api';
 import { onNetworkBack } from '../../platform/network';
+import { dropOutboxImage, outboxImageBlob } from '../../platform/outbox-images';
 import { outboxStore } from '../../platform/outbox-store';
 import { subscribeBranch, type Ring } from '../../platform/realtime';
 import { setBranchChatBadge } from '../../platform/tab-badge';
@@ -50,10 +51,21 @@ const SETTLE_RETRY_MS = 800;
 const SETTLE_TRIES_MAX = 8;
 
 /**
+ * What the member has seen, which is all the read cursor may cover: nothing while the page is hidden
+ * (another page on top, another tab, the app in the background); while they read history above the
+ * newest messages, only up to `upToSeq` (what was loaded when they left the bottom).
+ */
+export interface ReadGate {
+  seen: boolean;
+  /** null: following the newest messages at the bottom. */
+  upToSeq: number | null;
+}
+
+/**
  * One branch's chat for the page: opens on the first unread, follows the doorbell (sync by revision),
  * pages history by seq, sends through the outbox and advances the read cursor.
  */
-export function useChatRoom(requestedBranchId: string | undefined, onReturnedToDraft: (entry: OutboxEntry, reason: string) => void): ChatRoom {
+export function useChatRoom(requestedBranchId: string | undefined, onReturnedToDraft: (entry: OutboxEntry, reason: string) => void, gate: ReadGate): ChatRoom {
   const [meta, setMeta] = useState<RoomMeta | null>(null);
   const [branchId, setBranchId] = useState<string | null>(null);
   const [timeline, setTimeline] = useState<Timeline>(emptyTimeline);
@@ -106,15 +118,17 @@ export function useChatRoom(requestedBranchId: string | undefined, onReturnedToD
   const markRead = useCallback(
     (t: Timeline) => {
       const last = t.messages.at(-1);
-      if (!branchId || !last || t.hasNewer || last.seq <= readSeq.current) return;
-      readSeq.current = last.seq;
-      chatApi('read', { branchId, seq: last.seq })
+      if (!branchId || !last || !gate.seen) return;
+      const upTo = gate.upToSeq === null ? (t.hasNewer ? 0 : last.seq) : Math.min(gate.upToSeq, last.seq);
+      if (upTo <= readSeq.current) return;
+      readSeq.current = upTo;
+      chatApi('read', { branchId, seq: upTo })
         .then((r) => setBranchChatBadge(r.unread, false))
         .catch(() => {
           readSeq.current = 0; // try again next time
         });
     },
-    [branchId],
+    [branchId, gate.seen, gate.upToSeq],
   );
 
   useEffect(() => {
@@ -175,7 +189,9 @@ export function useChatRoom(requestedBranchId: string | undefined, onReturnedToD
               if (entry.image) {
                 let fileId = entry.image.fileId;
                 if (!fileId) {
-                  fileId = (await uploadImage({ path: entry.image.path, size: entry.image.size })).fileId;
+                  // After a reload (H5) the picked blob: URL is dead: the bytes were kept for this.
+                  const blob = (await outboxImageBlob(entry.image.path)) ?? undefined;
+                  fileId = (await uploadImage({ path: entry.image.path, size: entry.image.size, blob })).fileId;
                   onUploaded(fileId);
                 }
                 image = { fileId, width: entry.image.width, height: entry.image.height };
@@ -195,7 +211,10 @@ export function useChatRoom(requestedBranchId: string | undefined, onReturnedToD
             },
             classify: classifySendError,
             messageOf: (e) => errorMessage(e, '发送失败'),
-            onSent: (_entry, message) => commit(applyChanges(timelineRef.current, [message])),
+            onSent: (entry, message) => {
+              commit(applyChanges(timelineRef.current, [message]));
+              if (entry.image) void dropOutboxImage(entry.image.path);
+            },
             onReturnedToDraft: (entry, reason) => returnedRef.current(entry, reason),
             onChange: setEntries,
           })
@@ -289,7 +308,11 @@ export function useChatRoom(requestedBranchId: string | undefined, onReturnedToD
       outbox.add(draft);
     },
     retry: (clientId) => outbox?.retryNow(clientId),
-    discard: (clientId) => outbox?.discard(clientId),
+    discard: (clientId) => {
+      const image = outbox?.entries().find((e) => e.clientId === clientId)?.image;
+      outbox?.discard(clientId);
+      if (image) void dropOutboxImage(image.path);
+    },
     applyMessage: (m) => commit(applyChanges(timelineRef.current, [m])),
     setPinned,
   };

@@ -11,6 +11,7 @@ import { groupPersonas } from '../../utils/personas';
 import { ROUTES } from '../../utils/routes';
 import './index.scss';
 import { pressable } from '../../utils/pressable';
+import { withPageDisplay } from '../../components/page-display';
 
 const SIGN_IN_FAILED = '登录失败，请确认本地服务正在运行';
 
@@ -83,7 +84,7 @@ function Personas() {
   );
 }
 
-export default function DemoPage() {
+function DemoPage() {
   return (
     <View className="page page-demo">
       <View className="demo-header">
@@ -94,3 +95,5 @@ export default function DemoPage() {
     </View>
   );
 }
+
+export default withPageDisplay(DemoPage);

@@ -15,6 +15,7 @@ import { CommitteeStudyCard, TodayLesson } from './today-lesson';
 import { lessonAccess } from '../../utils/lesson-access';
 import './index.scss';
 import { pressable } from '../../utils/pressable';
+import { withPageDisplay } from '../../components/page-display';
 
 /** A short line to the notices tab while something is unread; silent when the call fails. */
 function UnreadEntry() {
@@ -66,10 +67,12 @@ function Home({ me }: { me: BoundMe }) {
   );
 }
 
-export default function Index() {
+function Index() {
   return (
     <View className="page page-home">
       <MeGate>{(me) => <Home me={me} />}</MeGate>
     </View>
   );
 }
+
+export default withPageDisplay(Index);

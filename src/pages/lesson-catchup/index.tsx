@@ -14,6 +14,7 @@ import { dayText, durationText } from '../../utils/lesson-format';
 import { ROUTES, withQuery } from '../../utils/routes';
 import './index.scss';
 import { pressable } from '../../utils/pressable';
+import { withPageDisplay } from '../../components/page-display';
 
 function CatchUpRow({ item }: { item: CatchUpItem }) {
   const open = () => void Taro.navigateTo({ url: withQuery(ROUTES.lesson, { lessonId: item.lesson.lessonId, date: item.date }) });
@@ -57,10 +58,12 @@ function CatchUp() {
   );
 }
 
-export default function LessonCatchUpPage() {
+function LessonCatchUpPage() {
   return (
     <View className="page page-lesson-catchup">
       <MeGate>{() => <CatchUp />}</MeGate>
     </View>
   );
 }
+
+export default withPageDisplay(LessonCatchUpPage);

@@ -14,6 +14,7 @@ import { ROUTES, withQuery } from '../../utils/routes';
 import '../lesson-catchup/index.scss';
 import './index.scss';
 import { pressable } from '../../utils/pressable';
+import { withPageDisplay } from '../../components/page-display';
 
 function WeekSummary({ week }: { week: WeekView }) {
   return (
@@ -122,10 +123,12 @@ function History() {
   );
 }
 
-export default function LessonHistoryPage() {
+function LessonHistoryPage() {
   return (
     <View className="page page-lesson-history">
       <MeGate>{() => <History />}</MeGate>
     </View>
   );
 }
+
+export default withPageDisplay(LessonHistoryPage);

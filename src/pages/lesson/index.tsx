@@ -19,6 +19,7 @@ import { LessonCheck } from './lesson-check';
 import { ProgressSummary } from './progress-summary';
 import { VideoLesson } from './video-lesson';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 /** Where to start: a position saved on this phone but not yet on the server is the newer one. */
 function withLocalResume(view: LessonStudyView): LessonStudyView['progress'] {
@@ -73,7 +74,7 @@ function Study({ lessonId, date }: { lessonId: string; date: string }) {
   return <LessonStudy key={state.data.lesson.lessonId} view={state.data} />;
 }
 
-export default function LessonPage() {
+function LessonPage() {
   const { lessonId = '', date = '' } = useRouter().params;
   return (
     <View className="page page-lesson">
@@ -87,3 +88,5 @@ export default function LessonPage() {
     </View>
   );
 }
+
+export default withPageDisplay(LessonPage);

@@ -15,6 +15,7 @@ import { ROLE_LABELS } from '../../domain/org/types';
 import { actorOf } from '../../utils/actor';
 import { ROUTES } from '../../utils/routes';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 function switchPersona() {
   clearSessionToken();
@@ -75,10 +76,12 @@ function Profile({ me }: { me: BoundMe }) {
   );
 }
 
-export default function MePage() {
+function MePage() {
   return (
     <View className="page page-me">
       <MeGate>{(me) => <Profile me={me} />}</MeGate>
     </View>
   );
 }
+
+export default withPageDisplay(MePage);

@@ -14,6 +14,7 @@ import { NoticeBody, NoticeImages } from './notice-body';
 import { SubscribePrompt } from './subscribe-prompt';
 import './index.scss';
 import { pressable } from '../../utils/pressable';
+import { withPageDisplay } from '../../components/page-display';
 
 function Detail({ noticeId }: { noticeId: string }) {
   // Opening records the read receipt on the server; one call per page.
@@ -66,7 +67,7 @@ function Detail({ noticeId }: { noticeId: string }) {
   );
 }
 
-export default function NoticeDetailPage() {
+function NoticeDetailPage() {
   const noticeId = useRouter().params.noticeId ?? '';
   return (
     <View className="page page-notice-detail">
@@ -74,3 +75,5 @@ export default function NoticeDetailPage() {
     </View>
   );
 }
+
+export default withPageDisplay(NoticeDetailPage);

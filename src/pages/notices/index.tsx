@@ -14,6 +14,7 @@ import { actorOf } from '../../utils/actor';
 import { ROUTES } from '../../utils/routes';
 import { InboxRow } from './inbox-item';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 /** Secretaries, branch committee members and committee admins publish; everyone reads. */
 const canPublish = (me: BoundMe): boolean => {
@@ -66,10 +67,12 @@ function Inbox({ me }: { me: BoundMe }) {
   );
 }
 
-export default function Notices() {
+function Notices() {
   return (
     <View className="page page-notices">
       <MeGate>{(me) => <Inbox me={me} />}</MeGate>
     </View>
   );
 }
+
+export default withPageDisplay(Notices);
