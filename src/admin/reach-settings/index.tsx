@@ -9,6 +9,7 @@ import type { ReachSettingsView } from '../../domain/api/org';
 import { ChannelsCard } from './channels-card';
 import { RulesForm } from './rules-form';
 import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
 
 function SmsBudgetCard({ sms }: { sms: ReachSettingsView['sms'] }) {
   const [year, month] = sms.month.split('-');
@@ -37,7 +38,7 @@ function SmsBudgetCard({ sms }: { sms: ReachSettingsView['sms'] }) {
 }
 
 /** The committee admin's reminder channels: status, test sends, the SMS budget and the reminder rules. */
-export default function ReachSettingsPage() {
+function ReachSettingsPage() {
   const state = useAsync(() => orgApi('reach.settings', {}), []);
   const [view, setView] = useState<ReachSettingsView | null>(null);
   useEffect(() => {
@@ -58,3 +59,5 @@ export default function ReachSettingsPage() {
   }
   return <View className="page page-reach-settings">{body}</View>;
 }
+
+export default withPageDisplay(ReachSettingsPage);
