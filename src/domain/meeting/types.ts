@@ -36,13 +36,13 @@ export const DEFAULT_CADENCE: CadenceTable = {
   democratic_review: 'yearly',
 };
 
-/** The hospital's cadence: one document, `_id` 'cadence'. */
-export interface CadenceSetting {
-  _id: 'cadence';
+/** The hospital's cadence: one document in `settings`, `_id` 'meetingCadence'. */
+export type CadenceSetting = {
+  _id: 'meetingCadence';
   table: CadenceTable;
   updatedBy: string | null;
   updatedAt: number;
-}
+};
 
 /**
  * Who is invited. `committee` = the branch committee (secretary + 支委), the attendees of a 支委会.
@@ -57,25 +57,25 @@ export type MeetingAttendees =
   | { kind: 'hospital' };
 
 /** A guest who attends without voting (列席): free text, not necessarily a member. */
-export interface MeetingGuest {
+export type MeetingGuest = {
   name: string;
   /** e.g. 院党委组织部. */
   title: string;
-}
+};
 
 export const MATERIAL_KINDS = ['image', 'pdf'] as const;
 export type MaterialKind = (typeof MATERIAL_KINDS)[number];
 
-export interface MeetingMaterial {
+export type MeetingMaterial = {
   /** CloudBase fileID or the local host's file id (the existing file store). */
   fileId: string;
   name: string;
   kind: MaterialKind;
-}
+};
 
 export type MeetingStatus = 'scheduled' | 'cancelled';
 
-export interface Meeting {
+export type Meeting = {
   _id: string;
   /** Null for a hospital-wide meeting scheduled by the committee (attendees `hospital`). */
   branchId: string | null;
@@ -101,7 +101,7 @@ export interface Meeting {
   minutesStatus: MinutesStatus;
   createdAt: number;
   updatedAt: number;
-}
+};
 
 export type MinutesStatus = 'none' | 'draft' | 'published';
 
@@ -129,7 +129,7 @@ export type AttendanceOutcome = 'present' | 'late' | 'leave' | 'absent' | 'pendi
 export const ATTENDANCE_LABELS: Record<AttendanceOutcome, string> = { present: '出席', late: '迟到', leave: '请假', absent: '缺席', pending: '未开始' };
 
 /** One attendee of one meeting: `_id` `${meetingId}:${memberId}` so resolving twice writes once. */
-export interface Attendance {
+export type Attendance = {
   _id: string;
   meetingId: string;
   branchId: string;
@@ -156,12 +156,19 @@ export interface Attendance {
   makeupAt: number | null;
   /** Removed from the meeting by an edit of its attendees: kept for history, excluded everywhere. */
   removed: boolean;
-}
+  /** Denormalised from the meeting (kept in step on edit) so a member's meetings are one index range. */
+  startAt: number;
+  endAt: number;
+  cancelled: boolean;
+  /** In-app mark of the last reminder (scheduler or notice). */
+  remindedAt: number | null;
+  remindCount: number;
+};
 
 export const attendanceId = (meetingId: string, memberId: string): string => `${meetingId}:${memberId}`;
 
 /** 会议记录. One per meeting, `_id` = meetingId. */
-export interface Minutes {
+export type Minutes = {
   _id: string;
   meetingId: string;
   branchId: string;
@@ -176,10 +183,10 @@ export interface Minutes {
   version: number;
   updatedBy: string;
   updatedAt: number;
-}
+};
 
 /** A version of published minutes replaced by a later edit: `_id` `${meetingId}:v${version}`. */
-export interface MinutesRevision {
+export type MinutesRevision = {
   _id: string;
   meetingId: string;
   version: number;
@@ -191,10 +198,10 @@ export interface MinutesRevision {
   editedByName: string;
   /** When this version was replaced. */
   replacedAt: number;
-}
+};
 
 /** Attendance counts as the ledger and the minutes show them. */
-export interface AttendanceCounts {
+export type AttendanceCounts = {
   /** 应到 */
   expected: number;
   /** 实到 (late arrivals included) */
@@ -206,7 +213,7 @@ export interface AttendanceCounts {
   absent: number;
   /** 补学 completed */
   madeUp: number;
-}
+};
 
 /** A period's requirement state for one meeting type in one branch. */
 export type DueState = 'held' | 'due' | 'overdue' | 'not_required';
