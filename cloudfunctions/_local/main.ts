@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { localFileStore } from '../_runtime/files/local';
 import { localMediaStore } from '../_runtime/files/local-media';
@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   const secretFile = path.join(dataDir, 'session-secret');
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
   const sessionSecret = readFileSync(secretFile, 'utf8').trim();
+  // Meeting check-in codes are signed with a secret derived from it (the cloud sets WZB_MEETING_SECRET).
+  process.env.WZB_MEETING_SECRET ||= createHmac('sha256', sessionSecret).update('meetings-checkin').digest('hex');
 
   // Chat head writes ring the doorbell (served as Server-Sent Events at /api/chat/stream).
   const doorbells = localDoorbellBus();
