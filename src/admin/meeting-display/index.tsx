@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -6,6 +7,7 @@ import { RotatingQr } from '../../components/rotating-qr';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { useAsync } from '../../hooks/use-async';
 import { meetingsApi } from '../../platform/api';
+import { keepAwake } from '../../platform/keep-awake';
 import { formatClock } from '../../utils/format-time';
 import { meetingTimeRange } from '../../utils/meeting-format';
 import { useCheckinCode } from './use-checkin-code';
@@ -18,24 +20,12 @@ import './index.scss';
 function Display({ meetingId }: { meetingId: string }) {
   const meeting = useAsync(() => meetingsApi('get', { meetingId }), [meetingId]);
   const { code, error, retry } = useCheckinCode(meetingId);
+  useEffect(() => keepAwake(), []);
   if (meeting.error) return <ErrorView message={meeting.error} onRetry={meeting.reload} />;
   if (!meeting.data) return <LoadingView rows={6} />;
   const m = meeting.data;
   return (
     <View className="display">
-      <View className="display__info">
-        <Text className="display__type">{m.typeLabel}</Text>
-        <Text className="display-topic">{m.topic}</Text>
-        <Text className="display__time">{meetingTimeRange(m.startAt, m.endAt)}</Text>
-        {m.place && <Text className="display__time">{m.place}</Text>}
-        {code && (
-          <View className="display__count">
-            <Text className="display-checked-in">{code.checkedIn}</Text>
-            <Text className="display__expected"> / {code.expected} 人已签到</Text>
-          </View>
-        )}
-        <Text className="display__how">微信扫码签到；浏览器打开会议页输入签到码。签到码每 30 秒更换，截图无效。</Text>
-      </View>
       <View className="display__code">
         {code ? (
           <RotatingQr payload={code.token} code={code.code} expiresAt={code.expiresAt} label={m.topic} />
@@ -52,6 +42,19 @@ function Display({ meetingId }: { meetingId: string }) {
         ) : (
           <LoadingView rows={4} />
         )}
+      </View>
+      <View className="display__info">
+        <Text className="display__type">{m.typeLabel}</Text>
+        <Text className="display-topic">{m.topic}</Text>
+        <Text className="display__time">{meetingTimeRange(m.startAt, m.endAt)}</Text>
+        {m.place && <Text className="display__time">{m.place}</Text>}
+        {code && (
+          <View className="display__count">
+            <Text className="display-checked-in">{code.checkedIn}</Text>
+            <Text className="display__expected"> / {code.expected} 人已签到</Text>
+          </View>
+        )}
+        <Text className="display__how">微信扫码签到；浏览器打开会议页输入签到码。签到码每 30 秒更换，截图无效。</Text>
       </View>
     </View>
   );

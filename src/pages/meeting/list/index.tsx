@@ -27,7 +27,7 @@ function OfficerDue({ branchId }: { branchId: string }) {
   if (overview.error) return <ErrorView message={overview.error} onRetry={overview.reload} />;
   if (!overview.data) return <LoadingView rows={3} />;
   return (
-    <DueCard overview={overview.data}>
+    <DueCard overview={overview.data} onPick={(c) => void Taro.navigateTo({ url: withQuery(ROUTES.meetingSchedule, { branchId, type: c.type }) })}>
       <View className="meetings-due__actions">
         <Button className="schedule-meeting" type="primary" size="large" onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.meetingSchedule, { branchId }) })}>
           安排会议
