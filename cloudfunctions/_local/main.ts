@@ -10,6 +10,7 @@ import { LOCAL_FUNCTIONS } from './functions';
 import { isSeeded, seedDemoHospital } from './seed/demo-hospital';
 import { isChatSeeded, seedDemoChat } from './seed/demo-chat';
 import { isDemoHospital, seedDemoLessons } from './seed/demo-lessons';
+import { isMeetingsSeeded, seedDemoMeetings } from './seed/demo-meetings';
 import { DEMO_HISTORY_DAYS, seedDemoHistory } from './seed/demo-history';
 import { startLocalScheduler } from './scheduler-loop';
 import { createLocalHost } from './server';
@@ -55,6 +56,11 @@ async function main(): Promise<void> {
       const history = await seedDemoHistory(storage, Date.now());
       console.log(`已生成近 ${DEMO_HISTORY_DAYS} 天的演示记录：学习 ${history.progress} 条，通知 ${history.notices} 条`);
     }
+  }
+  // A year of 三会一课 with attendance, minutes and make-ups, once per demo hospital.
+  if (demo && (await isDemoHospital(storage)) && !(await isMeetingsSeeded(storage))) {
+    const meetings = await seedDemoMeetings(storage, Date.now());
+    console.log(`已生成一年的三会一课记录：${meetings.meetings} 次会议，${meetings.attendance} 条考勤`);
   }
   // A week of branch chat, once per demo hospital.
   if (demo && (await isDemoHospital(storage)) && !(await isChatSeeded(storage))) {

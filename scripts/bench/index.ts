@@ -17,6 +17,7 @@ import { benchStorage } from './storage';
 import { benchFunctions } from './functions';
 import { benchH5Load } from './h5-load';
 import { benchMemberDay } from './member-day';
+import { benchMeetings } from './meetings';
 import { machine, markdown, medianOfRuns, type Json } from './report';
 
 /**
@@ -101,6 +102,7 @@ const SECTIONS: Record<string, { run: () => Promise<unknown>; repeat?: boolean }
   functions: { run: benchFunctions },
   storage: { run: benchStorage },
   chat: { run: benchChat },
+  meetings: { run: benchMeetings },
 };
 
 async function main() {

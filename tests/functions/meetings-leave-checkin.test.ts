@@ -136,6 +136,16 @@ describe('meetings: leave, receipts, rotating check-in', () => {
     expect((await world.ok<CheckinCodeView>(fn, sec, 'checkinCode', { meetingId: meeting.meetingId })).checkedIn).toBe(1);
   });
 
+  test('guessing codes: after ten wrong codes only the QR works for that member', async () => {
+    const [a] = cast.members;
+    toWindow();
+    const code = await world.ok<CheckinCodeView>(fn, sec, 'checkinCode', { meetingId: meeting.meetingId });
+    const wrong = code.code === '000000' ? '000001' : '000000';
+    for (let i = 0; i < 10; i++) expect(await world.call(fn, cast.as(a), 'checkin', { meetingId: meeting.meetingId, code: wrong })).toMatchObject({ ok: false, code: 'CHECKIN_INVALID' });
+    expect(await world.call(fn, cast.as(a), 'checkin', { meetingId: meeting.meetingId, code: code.code })).toMatchObject({ ok: false, message: '签到码错误次数过多，请扫描二维码或请支部书记手动签到' });
+    expect(await world.ok(fn, cast.as(a), 'checkin', { token: code.token })).toMatchObject({ method: 'qr' });
+  });
+
   test('a cancelled meeting refuses codes and check-ins', async () => {
     await world.ok(fn, sec, 'cancel', { meetingId: meeting.meetingId });
     toWindow();

@@ -47,7 +47,13 @@ export async function checkin(input: MeetingsParsed<'checkin'>, ctx: FunctionCon
     meetingId = verdict.meetingId;
     method = 'qr';
   } else if (input.meetingId && input.code) {
-    if (!verifyCode(mac, input.meetingId, input.code, now)) throw new AppError('CHECKIN_INVALID', '签到码不正确或已过期，请输入屏幕上最新的 6 位数字', { path: 'code' });
+    // Typed codes are guessable in principle (10⁶): an attendee gets a bounded number of wrong tries per meeting.
+    const own = await attendance(ctx).get(attendanceId(input.meetingId, actor.memberId));
+    if (own && (own.codeFailures ?? 0) >= L.codeFailuresMax) throw new AppError('CHECKIN_INVALID', '签到码错误次数过多，请扫描二维码或请支部书记手动签到', { path: 'code' });
+    if (!verifyCode(mac, input.meetingId, input.code, now)) {
+      if (own) await attendance(ctx).updateById(own._id, { $inc: { codeFailures: 1 } });
+      throw new AppError('CHECKIN_INVALID', '签到码不正确或已过期，请输入屏幕上最新的 6 位数字', { path: 'code' });
+    }
     meetingId = input.meetingId;
     method = 'code';
   } else {

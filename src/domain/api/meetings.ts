@@ -140,7 +140,10 @@ export const meetingsInput = {
   receipts: payload({ meetingId: id }),
   /** Officers: the current QR token + 6-digit code, within the window (30 min before start until the end). */
   checkinCode: payload({ meetingId: id }),
-  /** A member checks in: `token` from the QR (it names the meeting), or `meetingId` + the 6-digit `code` (H5). */
+  /**
+   * A member checks in: `token` from the QR (it names the meeting), or `meetingId` + the 6-digit `code` (H5).
+   * After 10 wrong codes for a meeting, the code path is closed for that member (QR or 手动签到 still work).
+   */
   checkin: payload({
     token: v.optional(v.pipe(v.string('签到码无效'), v.maxLength(200, '签到码无效'))),
     meetingId: v.optional(id),

@@ -28,6 +28,8 @@ export const MEETING_LIMITS = {
   lateAfterMs: 5 * 60 * 1000,
   /** The QR token and the 6-digit code rotate every 30 s; the current and previous window are accepted. */
   tokenWindowMs: 30 * 1000,
+  /** Wrong 6-digit codes a member may type per meeting before only the QR or a manual check-in works (guessing 10⁶ codes). */
+  codeFailuresMax: 10,
   /** “Remind the secretary” from the committee matrix: at most once per branch in this time. */
   remindBranchCooldownMs: 60 * 60 * 1000,
   /** Reminders before the start: the day before and an hour before. */

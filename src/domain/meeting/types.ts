@@ -163,6 +163,8 @@ export type Attendance = {
   /** In-app mark of the last reminder (scheduler or notice). */
   remindedAt: number | null;
   remindCount: number;
+  /** Wrong 6-digit codes typed for this meeting: after MEETING_LIMITS.codeFailuresMax the code path is closed (QR or manual only). */
+  codeFailures?: number;
 };
 
 export const attendanceId = (meetingId: string, memberId: string): string => `${meetingId}:${memberId}`;
