@@ -8,6 +8,7 @@
  * Times: the host's clock (HostClock) and each browser context's clock (Playwright's clock) are moved
  * together to the meeting's check-in window and then past its end.
  */
+import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Member } from '../../src/domain/org/types';
 import { collectPageErrors, signInAs, visible } from './support/browser';
@@ -17,6 +18,8 @@ import { hostAndBrowserPerFile } from './support/suite';
 const suite = hostAndBrowserPerFile();
 const BRANCH = 'b_demo01';
 const TOPIC = `学习贯彻全会精神主题党日 ${Date.now() % 100000}`;
+const SHOTS = '/tmp/screens';
+mkdirSync(SHOTS, { recursive: true });
 
 interface Person {
   context: BrowserContext;
@@ -159,6 +162,7 @@ describe('meetings: schedule, leave, check-in, minutes, make-up, ledger', () => 
     expect(await visible(member.page, '.meeting-minutes').innerText()).toContain('传达学习了全会精神');
     await visible(member.page, '.makeup-confirm').click();
     await visible(member.page, '.makeup-done').waitFor({ timeout: 15000 });
+    await member.page.screenshot({ path: `${SHOTS}/flow-meeting-made-up.png`, fullPage: true });
     expect(member.errors).toEqual([]);
     await member.context.close();
   });
@@ -175,6 +179,7 @@ describe('meetings: schedule, leave, check-in, minutes, make-up, ledger', () => 
     await row.waitFor({ timeout: 15000 });
     await row.click();
     const detail = await visible(sec.page, '.ledger-detail.is-open').innerText();
+    await sec.page.screenshot({ path: `${SHOTS}/flow-ledger.png`, fullPage: true });
     expect(detail).toContain(attendee.name);
     expect(detail).toContain(onLeave.name);
 
