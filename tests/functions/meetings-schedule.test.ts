@@ -90,6 +90,7 @@ describe('meetings: schedule, edit, cancel, visibility', () => {
     expect((await world.ok(fn, cast.as(c), 'mine')).next.startAt).toBe(m.startAt + HOUR);
     expect(await world.call(fn, cast.as(b), 'update', { meetingId: m.meetingId, topic: 'x' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await world.call(fn, cast.as(cast.secretary), 'update', { meetingId: m.meetingId, topic: '' })).toMatchObject({ ok: false, message: '请填写会议主题' });
+    expect(await world.call(fn, cast.as(cast.secretary), 'update', { meetingId: m.meetingId, type: 'branch_committee', attendees: { kind: 'branch' } })).toMatchObject({ ok: false, message: '支委会的参会人员应为支部委员会或指定人员' });
 
     const cancelled = await world.ok<MeetingDetail>(fn, cast.as(cast.secretary), 'cancel', { meetingId: m.meetingId, reason: '临时有抢救任务' });
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: '临时有抢救任务' });

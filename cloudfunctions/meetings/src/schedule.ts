@@ -29,6 +29,13 @@ async function checkFields(ctx: FunctionContext, f: { startAt: number; place: st
   }
 }
 
+/** A 支委会 is for the branch committee (or chosen members), never the whole branch or the hospital. */
+function assertCommitteeAttendees(type: Meeting['type'], attendees: MeetingAttendees): void {
+  if (type === 'branch_committee' && attendees.kind !== 'committee' && attendees.kind !== 'members') {
+    throw new AppError('BAD_REQUEST', '支委会的参会人员应为支部委员会或指定人员', { path: 'attendees' });
+  }
+}
+
 async function rosterFor(ctx: FunctionContext, branchId: string | null, attendees: MeetingAttendees): Promise<Member[]> {
   const scope = branchId === null ? { status: 'active' } : { status: 'active', branchId };
   const [members, groups] = await Promise.all([
@@ -73,9 +80,7 @@ export async function schedule(input: MeetingsParsed<'schedule'>, ctx: FunctionC
   if (hospital && input.branchId) throw new AppError('BAD_REQUEST', '全院会议不属于某个支部', { path: 'branchId' });
   const branchId = hospital ? null : branchFor(actor, input.branchId);
   authorise(canScheduleIn(actor, branchId, input.attendees));
-  if (input.type === 'branch_committee' && input.attendees.kind !== 'committee' && input.attendees.kind !== 'members') {
-    throw new AppError('BAD_REQUEST', '支委会的参会人员应为支部委员会或指定人员', { path: 'attendees' });
-  }
+  assertCommitteeAttendees(input.type, input.attendees);
   const id = idForRequest('mt', 'meetings.schedule', actor.memberId, input.requestId);
   return createOnce(meetings(ctx), id, {
     replay: async (existing) => detailFor(ctx, existing, { row: await attendance(ctx).get(attendanceId(existing._id, actor.memberId)), manage: true, minutes: true }),
@@ -146,6 +151,7 @@ export async function update(input: MeetingsParsed<'update'>, ctx: FunctionConte
     updatedAt: now,
   };
   next.endAt = next.startAt + next.durationMin * MINUTE;
+  assertCommitteeAttendees(next.type, next.attendees);
   if ((next.attendees.kind === 'hospital') !== (meeting.branchId === null)) throw new AppError('BAD_REQUEST', '不能在支部会议和全院会议之间切换', { path: 'attendees' });
   if (input.startAt !== undefined && input.startAt !== meeting.startAt && meeting.startAt - L.checkinOpensBeforeMs <= now) {
     throw new AppError('CONFLICT', '签到已开始，不能修改会议时间');
