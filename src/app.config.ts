@@ -8,6 +8,8 @@ export default defineAppConfig({
   subPackages: [
     // The chat (with its pinyin search) is its own package, preloaded from the 支部 tab so it opens at once.
     { root: 'pages/chat', pages: ['index'] },
+    // Meetings (三会一课): a member opens them from home or 支部, so both preload the package.
+    { root: 'pages/meeting', pages: ['index', 'list/index', 'checkin/index'] },
     {
       root: 'admin',
       pages: [
@@ -28,11 +30,19 @@ export default defineAppConfig({
         'lesson-committee/index',
         'chat-audit/index',
         'reach-settings/index',
+        'meeting-schedule/index',
+        'meeting-manage/index',
+        'meeting-display/index',
+        'meeting-minutes/index',
+        'meeting-ledger/index',
+        'meeting-cadence/index',
+        'meeting-matrix/index',
       ],
     },
   ],
   preloadRule: {
-    'pages/branch/index': { network: 'all', packages: ['pages/chat'] },
+    'pages/index/index': { network: 'all', packages: ['pages/meeting'] },
+    'pages/branch/index': { network: 'all', packages: ['pages/chat', 'pages/meeting'] },
   },
   window: {
     backgroundTextStyle: 'light',

@@ -1,6 +1,7 @@
 import type { ChatAction, ChatInput, ChatOutput } from '../domain/api/chat';
 import type { LessonsAction, LessonsInput, LessonsOutput } from '../domain/api/lessons';
 import type { NoticesAction, NoticesInput, NoticesOutput } from '../domain/api/notices';
+import type { MeetingsAction, MeetingsInput, MeetingsOutput } from '../domain/api/meetings';
 import type { OrgAction, OrgInput, OrgOutput } from '../domain/api/org';
 import type { ErrorCode } from '../domain/shared/errors';
 import { invokeFunction } from './transport';
@@ -34,3 +35,6 @@ export const lessonsApi = <A extends LessonsAction>(action: A, input: LessonsInp
   call<LessonsOutput[A]>('lessons', action, input);
 
 export const chatApi = <A extends ChatAction>(action: A, input: ChatInput<A>): Promise<ChatOutput[A]> => call<ChatOutput[A]>('chat', action, input);
+
+export const meetingsApi = <A extends MeetingsAction>(action: A, input: MeetingsInput<A>): Promise<MeetingsOutput[A]> =>
+  call<MeetingsOutput[A]>('meetings', action, input);

@@ -28,6 +28,16 @@ export const ROUTES = {
   chat: '/pages/chat/index',
   chatAudit: '/admin/chat-audit/index',
   adminReachSettings: '/admin/reach-settings/index',
+  meeting: '/pages/meeting/index',
+  meetings: '/pages/meeting/list/index',
+  meetingCheckin: '/pages/meeting/checkin/index',
+  meetingSchedule: '/admin/meeting-schedule/index',
+  meetingManage: '/admin/meeting-manage/index',
+  meetingDisplay: '/admin/meeting-display/index',
+  meetingMinutes: '/admin/meeting-minutes/index',
+  meetingLedger: '/admin/meeting-ledger/index',
+  meetingCadence: '/admin/meeting-cadence/index',
+  meetingMatrix: '/admin/meeting-matrix/index',
 } as const;
 
 /** Builds `path?key=value` with encoded values, skipping empty ones. */

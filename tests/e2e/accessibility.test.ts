@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { phoneContext, signInAs, visible } from './support/browser';
 import { boundMember, mainPages, openRoute, signInFor, type MainPage } from './support/screens';
 import { chatPages } from './support/chat-pages';
+import { meetingPages } from './support/meeting-pages';
 import { hostAndBrowserPerFile } from './support/suite';
 
 const suite = hostAndBrowserPerFile();
@@ -32,7 +33,7 @@ describe('accessibility', () => {
   let pages: MainPage[] = [];
   beforeAll(async () => {
     const context = await phoneContext(suite.browser);
-    pages = [...(await mainPages(suite.host, context)), ...(await chatPages(suite.host, context))];
+    pages = [...(await mainPages(suite.host, context)), ...(await chatPages(suite.host, context)), ...(await meetingPages(suite.host, context))];
     await context.close();
   });
 

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { collectPageErrors, phoneContext, signInAs, visible } from './support/browser';
 import { bodyFontSize, boundMember, catchUpLesson, mainPages, openRoute, overflowing, settle, signInFor, SHOWN, type MainPage } from './support/screens';
 import { chatPages } from './support/chat-pages';
+import { meetingPages } from './support/meeting-pages';
 import { hostAndBrowserPerFile } from './support/suite';
 
 const suite = hostAndBrowserPerFile();
@@ -14,7 +15,7 @@ const desktop = (browser: Browser) => browser.newContext({ viewport: { width: 12
 let pages: MainPage[] = [];
 beforeAll(async () => {
   const context = await desktop(suite.browser);
-  pages = [...(await mainPages(suite.host, context)), ...(await chatPages(suite.host, context))];
+  pages = [...(await mainPages(suite.host, context)), ...(await chatPages(suite.host, context)), ...(await meetingPages(suite.host, context))];
   await context.close();
 });
 

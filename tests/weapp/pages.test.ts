@@ -54,12 +54,15 @@ describe('home (pages/index/index)', () => {
     expect(squash(p.text('.me-branch'))).toBe('心血管内科党支部');
     expect(squash(p.text('.me-group'))).toBe('第一党小组');
     expect(squash(p.text('.me-role'))).toBe(ROLE_LABELS.secretary);
-    // Besides org/me, the 未读通知 entry asks the inbox once and the lesson card asks lessons/today once;
-    // both fail here (no route), which the page keeps quiet about.
+    // Besides org/me, the 未读通知 entry asks the inbox once, the lesson card lessons/today once, the
+    // meeting card meetings/mine once and (a secretary) the 本月待开 line meetings/overview once; all
+    // fail here (no route), which the page keeps quiet about.
     const calls = p.calls.map((c) => [c.name, c.action, c.payload]);
     expect(calls[0]).toEqual(['org', 'me', {}]);
     expect(calls.slice(1).sort()).toEqual([
       ['lessons', 'today', {}],
+      ['meetings', 'mine', {}],
+      ['meetings', 'overview', { branchId: 'b-cardio' }],
       ['notices', 'inbox', {}],
     ]);
     expect(p.navigations).toEqual([]);

@@ -5,12 +5,12 @@ import type { ImageUploads } from './use-image-uploads';
 import { pressable } from '../../utils/pressable';
 
 /** Thumbnails with a remove button each, a spinner while uploading, and an add tile while there is room. */
-export function ImagesField({ uploads, disabled = false }: { uploads: ImageUploads; disabled?: boolean }) {
+export function ImagesField({ uploads, disabled = false, label = '图片' }: { uploads: ImageUploads; disabled?: boolean; label?: string }) {
   const { slots } = uploads;
   return (
     <View className="compose-field">
       <Text className="compose-field__label">
-        图片（可选，{slots.length}/{NOTICE_LIMITS.imagesMax}）
+        {label}（可选，{slots.length}/{NOTICE_LIMITS.imagesMax}）
       </Text>
       <View className="compose-images">
         {slots.map((s) => (

@@ -5,6 +5,7 @@ import { Card, InfoRow } from '../../components/card';
 import { LessonAdminLinks } from '../../components/lesson-links';
 import { LinkCell } from '../../components/link-cell';
 import { ChatEntry } from './chat-entry';
+import { MeetingsEntry } from './meetings-entry';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { useAsync } from '../../hooks/use-async';
 import type { BoundMe } from '../../hooks/use-me';
@@ -58,6 +59,7 @@ function BranchTab({ me }: { me: BoundMe }) {
   return (
     <>
       {branchId && <ChatEntry />}
+      {branchId && <MeetingsEntry />}
       {branchId ? (
         <BranchCard branchId={branchId} />
       ) : admin ? null : (
@@ -77,6 +79,8 @@ function BranchTab({ me }: { me: BoundMe }) {
               </>
             )}
             {admin && <LinkCell className="link-org" title="组织管理" description="全院支部、书记与党员调动" url={ROUTES.adminOrg} />}
+            {admin && <LinkCell className="link-meeting-matrix" title="各支部会议" description="三会一课与主题党日：已开、待开、逾期，提醒书记" url={ROUTES.meetingMatrix} />}
+            {admin && <LinkCell className="link-meeting-cadence" title="会议频次" description="各类会议每月、每季度或每年应开" url={ROUTES.meetingCadence} />}
             {admin && <LinkCell className="link-chat-audit" title="各支部交流" description="查看与管理各支部交流，移除与置顶记录" url={ROUTES.chatAudit} />}
           </CellGroup>
         </View>

@@ -12,6 +12,9 @@ import { setNoticesBadge } from '../../platform/tab-badge';
 import { ROUTES } from '../../utils/routes';
 import { ROLE_LABELS } from '../../domain/org/types';
 import { CommitteeStudyCard, TodayLesson } from './today-lesson';
+import { MeetingsDue, NextMeeting } from './next-meeting';
+import { canManageBranch } from '../../domain/org/policies';
+import { actorOf } from '../../utils/actor';
 import { lessonAccess } from '../../utils/lesson-access';
 import './index.scss';
 import { pressable } from '../../utils/pressable';
@@ -39,7 +42,7 @@ function UnreadEntry() {
 }
 
 /** The pages a member opens from the home page, fetched while idle once it shows (H5). */
-const NEXT_PAGES = [ROUTES.lesson, ROUTES.notices, ROUTES.noticeDetail, ROUTES.me];
+const NEXT_PAGES = [ROUTES.lesson, ROUTES.notices, ROUTES.noticeDetail, ROUTES.me, ROUTES.meeting];
 
 function Home({ me }: { me: BoundMe }) {
   const { member, branch, group, committeeName } = me;
@@ -54,7 +57,11 @@ function Home({ me }: { me: BoundMe }) {
 
       <UnreadEntry />
 
+      {member.branchId !== null && canManageBranch(actorOf(member), member.branchId) && <MeetingsDue branchId={member.branchId} />}
+
       {member.branchId !== null ? <TodayLesson me={me} /> : lessonAccess(member).committee ? <CommitteeStudyCard /> : null}
+
+      {member.branchId !== null && <NextMeeting />}
 
       <Card title="我的组织" className="home-org">
         <InfoRow label="支部" value={branch?.name ?? '未加入支部'} valueClassName="me-branch" />

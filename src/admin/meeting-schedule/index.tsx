@@ -1,0 +1,161 @@
+import { useRef, useState } from 'react';
+import * as v from 'valibot';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text, Textarea } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { Card } from '../../components/card';
+import { DateTimeField, type DateTimeValue } from '../../components/date-time-field';
+import { MeGate } from '../../components/me-gate';
+import { EmptyView } from '../../components/state-views';
+import { TextField } from '../../components/text-field';
+import { useFormError } from '../../hooks/use-form-error';
+import { useRequestId } from '../../hooks/use-request-id';
+import { meetingsInput } from '../../domain/api/meetings';
+import { MEETING_LIMITS as L } from '../../domain/meeting/limits';
+import { MEETING_TYPES, MEETING_TYPE_LABELS, type MeetingType } from '../../domain/meeting/types';
+import { meetingsApi } from '../../platform/api';
+import { toastSuccess } from '../../platform/feedback';
+import { errorMessage } from '../../utils/error-message';
+import { epochOf, fieldsOf } from '../../utils/format-time';
+import { ROUTES, withQuery } from '../../utils/routes';
+import { ImagesField } from '../notice-compose/images-field';
+import { useImageUploads } from '../notice-compose/use-image-uploads';
+import { AttendeesField, attendeesInput, type AttendeesDraft } from './attendees-field';
+import { ChipChoice } from './chip-choice';
+import '../notice-compose/index.scss';
+import './index.scss';
+import { withPageDisplay } from '../../components/page-display';
+
+const DURATIONS = [30, 45, 60, 90, 120, 180];
+const formSchema = v.omit(meetingsInput.schedule, ['requestId']);
+
+/** Tomorrow at 14:30 in Asia/Shanghai: a typical afternoon slot after the ward round. */
+const defaultStart = (now: number): DateTimeValue => ({ date: fieldsOf(now + 24 * 3600 * 1000).date, clock: '14:30' });
+
+/** `姓名 职务` (or 姓名，职务) per line → guests. */
+const guestsOf = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [name, ...rest] = line.split(/[\s,，、]+/);
+      return { name, title: rest.join(' ') };
+    });
+
+const linesOf = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+function ScheduleForm({ branchId, initialType }: { branchId: string; initialType: MeetingType | null }) {
+  const [type, setType] = useState<MeetingType | null>(initialType);
+  const [topic, setTopic] = useState('');
+  const [start, setStart] = useState<DateTimeValue>(() => defaultStart(Date.now()));
+  const [duration, setDuration] = useState(60);
+  const [place, setPlace] = useState('');
+  const [onlineLink, setOnlineLink] = useState('');
+  const [attendees, setAttendees] = useState<AttendeesDraft>({ kind: initialType === 'branch_committee' ? 'committee' : 'branch', groupIds: [], memberIds: [] });
+  const [agenda, setAgenda] = useState('');
+  const [guests, setGuests] = useState('');
+  const uploads = useImageUploads();
+  const [error, setError] = useFormError([type, topic, start, duration, place, onlineLink, attendees, agenda, guests, uploads.images]);
+  const [busy, setBusy] = useState(false);
+  const pending = useRef(false);
+  const requestId = useRequestId();
+
+  const chooseType = (t: MeetingType) => {
+    setType(t);
+    // 支委会 is the branch committee's; 党小组会 is a party group's: start the attendee choice there.
+    if (t === 'branch_committee') setAttendees((a) => ({ ...a, kind: 'committee' }));
+    else if (t === 'group') setAttendees((a) => ({ ...a, kind: 'groups' }));
+    else if (attendees.kind === 'committee') setAttendees((a) => ({ ...a, kind: 'branch' }));
+  };
+
+  const submit = async () => {
+    if (pending.current) return;
+    if (uploads.uploading) return setError('材料上传中，请稍候');
+    const startAt = epochOf(start.date, start.clock);
+    if (Number.isNaN(startAt)) return setError('请选择会议时间');
+    if (startAt < Date.now()) return setError('会议时间已过，请重新选择');
+    if (place.trim() === '' && onlineLink.trim() === '') return setError('请填写会议地点或线上会议链接');
+    const draft = {
+      branchId,
+      type: type ?? undefined,
+      topic,
+      startAt,
+      durationMin: duration,
+      place,
+      onlineLink,
+      attendees: attendeesInput(attendees),
+      agenda: linesOf(agenda),
+      materials: uploads.images.map((img, i) => ({ fileId: img.fileId, name: `会议材料 ${i + 1}`, kind: 'image' as const })),
+      guests: guestsOf(guests),
+    };
+    const parsed = v.safeParse(formSchema, draft);
+    if (!parsed.success) return setError(parsed.issues[0]?.message ?? '请检查填写内容');
+    pending.current = true;
+    setBusy(true);
+    try {
+      const meeting = await meetingsApi('schedule', { ...parsed.output, requestId: requestId.current() });
+      requestId.renew();
+      toastSuccess('已发布会议通知');
+      await Taro.redirectTo({ url: withQuery(ROUTES.meetingManage, { meetingId: meeting.meetingId }) });
+    } catch (e) {
+      setError(errorMessage(e, '发布失败，请重试'));
+    } finally {
+      pending.current = false;
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Card className="schedule-card">
+        <ChipChoice label="会议类型" className="schedule-type" chips={MEETING_TYPES.map((t) => ({ value: t, label: MEETING_TYPE_LABELS[t] }))} value={type} onChange={chooseType} />
+        <TextField className="schedule-topic" label="会议主题" value={topic} onChange={setTopic} maxLength={L.topicMax} placeholder="例如：学习贯彻全会精神" />
+        <DateTimeField className="schedule-start" label="开始时间" value={start} onChange={setStart} start={fieldsOf(Date.now()).date} />
+        <ChipChoice label="会议时长" className="schedule-duration" chips={DURATIONS.map((d) => ({ value: d, label: d < 60 ? `${d} 分钟` : `${d / 60} 小时` }))} value={duration} onChange={setDuration} />
+        <TextField className="schedule-place" label="会议地点" value={place} onChange={setPlace} maxLength={L.placeMax} placeholder="例如：住院部 5 楼示教室" />
+        <TextField className="schedule-link" label="线上会议链接（可选）" value={onlineLink} onChange={setOnlineLink} maxLength={L.onlineLinkMax} placeholder="https://" />
+      </Card>
+      <Card className="schedule-card">
+        <AttendeesField branchId={branchId} draft={attendees} onChange={setAttendees} />
+      </Card>
+      <Card className="schedule-card">
+        <View className="m-field">
+          <Text className="m-field__label" id="schedule-agenda-label">
+            会议议程（每行一项）
+          </Text>
+          <Textarea className="m-textarea schedule-agenda" value={agenda} maxlength={L.agendaItemsMax * L.agendaItemMax} placeholder={'1. 传达学习文件\n2. 讨论本月工作'} onInput={(e) => setAgenda(e.detail.value)} ariaLabel="会议议程" />
+        </View>
+        <ImagesField uploads={uploads} label="会议材料" />
+        <View className="m-field">
+          <Text className="m-field__label">列席人员（可选，每行一位：姓名 职务）</Text>
+          <Textarea className="m-textarea m-textarea--short schedule-guests" value={guests} maxlength={L.guestsMax * 60} placeholder="例如：王立 院党委组织部" onInput={(e) => setGuests(e.detail.value)} ariaLabel="列席人员" />
+        </View>
+      </Card>
+      {error && <Text className="form-error schedule-error">{error}</Text>}
+      <View className="block-actions">
+        <Button className="schedule-submit" type="primary" size="large" block loading={busy} disabled={busy} onClick={() => void submit()}>
+          发布会议通知
+        </Button>
+        <Text className="schedule-hint">参会人员会收到会议通知，可回复参加或请假；会前一天和一小时前提醒。</Text>
+      </View>
+    </>
+  );
+}
+
+function MeetingSchedulePage() {
+  const params = useRouter().params;
+  const type = (MEETING_TYPES as readonly string[]).includes(params.type ?? '') ? (params.type as MeetingType) : null;
+  return (
+    <View className="page m-page page-meeting-schedule">
+      <MeGate>
+        {(me) => {
+          const branchId = params.branchId || me.member.branchId;
+          return branchId ? <ScheduleForm branchId={branchId} initialType={type} /> : <EmptyView title="缺少支部参数" description="请从支部的会议页进入" />;
+        }}
+      </MeGate>
+    </View>
+  );
+}
+
+export default withPageDisplay(MeetingSchedulePage);
