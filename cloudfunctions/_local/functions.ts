@@ -1,6 +1,7 @@
 import type { FunctionHandler } from '../_runtime/handler';
 import { chatFunction } from '../chat/src/handler';
 import { lessonsFunction } from '../lessons/src/handler';
+import { meetingsFunction } from '../meetings/src/handler';
 import { noticesFunction } from '../notices/src/handler';
 import { orgFunction } from '../org/src/handler';
 
@@ -12,5 +13,6 @@ export const LOCAL_FUNCTIONS: Readonly<Record<string, FunctionHandler>> = Object
     notices: noticesFunction,
     lessons: lessonsFunction,
     chat: chatFunction,
+    meetings: meetingsFunction,
   }),
 );

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { localFileStore } from '../_runtime/files/local';
 import { localMediaStore } from '../_runtime/files/local-media';
@@ -12,6 +12,7 @@ import { LOCAL_FUNCTIONS } from './functions';
 import { isSeeded, seedDemoHospital } from './seed/demo-hospital';
 import { isChatSeeded, seedDemoChat } from './seed/demo-chat';
 import { isDemoHospital, seedDemoLessons } from './seed/demo-lessons';
+import { isMeetingsSeeded, seedDemoMeetings } from './seed/demo-meetings';
 import { DEMO_HISTORY_DAYS, seedDemoHistory } from './seed/demo-history';
 import { startLocalScheduler } from './scheduler-loop';
 import { createLocalHost } from './server';
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
   const secretFile = path.join(dataDir, 'session-secret');
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
   const sessionSecret = readFileSync(secretFile, 'utf8').trim();
+  // Meeting check-in codes are signed with a secret derived from it (the cloud sets WZB_MEETING_SECRET).
+  process.env.WZB_MEETING_SECRET ||= createHmac('sha256', sessionSecret).update('meetings-checkin').digest('hex');
 
   // Chat head writes ring the doorbell (served as Server-Sent Events at /api/chat/stream).
   const doorbells = localDoorbellBus();
@@ -55,6 +58,11 @@ async function main(): Promise<void> {
       const history = await seedDemoHistory(storage, Date.now());
       console.log(`已生成近 ${DEMO_HISTORY_DAYS} 天的演示记录：学习 ${history.progress} 条，通知 ${history.notices} 条`);
     }
+  }
+  // A year of 三会一课 with attendance, minutes and make-ups, once per demo hospital.
+  if (demo && (await isDemoHospital(storage)) && !(await isMeetingsSeeded(storage))) {
+    const meetings = await seedDemoMeetings(storage, Date.now());
+    console.log(`已生成一年的三会一课记录：${meetings.meetings} 次会议，${meetings.attendance} 条考勤`);
   }
   // A week of branch chat, once per demo hospital.
   if (demo && (await isDemoHospital(storage)) && !(await isChatSeeded(storage))) {

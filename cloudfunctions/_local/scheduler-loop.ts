@@ -12,6 +12,7 @@ export function startLocalScheduler(makeContext: () => FunctionContext, interval
       .then((report) => {
         if (report.notices.released > 0) console.log(`[定时任务] 已发布 ${report.notices.released} 条定时通知`);
         if (report.lessons.released > 0) console.log(`[定时任务] 已开放 ${report.lessons.released} 个支部日的微党课`);
+        if (report.meetings.sent > 0) console.log(`[定时任务] 已发送 ${report.meetings.sent} 条会议提醒`);
       })
       .catch((err) => console.error('[定时任务] 执行失败', err))
       .finally(() => {

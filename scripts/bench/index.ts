@@ -17,6 +17,7 @@ import { benchStorage } from './storage';
 import { benchFunctions } from './functions';
 import { benchH5Load } from './h5-load';
 import { benchMemberDay } from './member-day';
+import { benchMeetings } from './meetings';
 import { machine, markdown, medianOfRuns, type Json } from './report';
 import { memoryReachChannels } from '../../cloudfunctions/_runtime/reach/memory';
 
@@ -44,6 +45,7 @@ function sizes() {
     orgFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/org'), (f) => f.endsWith('index.js'))),
     lessonsFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/lessons'), (f) => f.endsWith('index.js'))),
     chatFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/chat'), (f) => f.endsWith('index.js'))),
+    meetingsFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/meetings'), (f) => f.endsWith('index.js'))),
     schedulerFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/scheduler'), (f) => f.endsWith('index.js'))),
   };
 }
@@ -103,6 +105,7 @@ const SECTIONS: Record<string, { run: () => Promise<unknown>; repeat?: boolean }
   functions: { run: benchFunctions },
   storage: { run: benchStorage },
   chat: { run: benchChat },
+  meetings: { run: benchMeetings },
 };
 
 async function main() {

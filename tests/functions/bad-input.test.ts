@@ -123,7 +123,7 @@ const functions = Object.entries(LOCAL_FUNCTIONS) as Array<[string, DefinedFunct
 
 describe('bad input', () => {
   it('every served function exposes its action table', () => {
-    expect(functions.map(([name]) => name).sort()).toEqual(['chat', 'lessons', 'notices', 'org']);
+    expect(functions.map(([name]) => name).sort()).toEqual(['chat', 'lessons', 'meetings', 'notices', 'org']);
     for (const [name, fn] of functions) {
       expect(fn.functionName).toBe(name);
       expect(Object.keys(fn.inputs).length).toBeGreaterThan(0);

@@ -26,7 +26,7 @@ describe('the scheduler tick', () => {
     expect(a.lessons.released + b.lessons.released).toBe(14);
     world.clock.advance(60_000);
     const again = await runScheduler(timerCtx(world));
-    expect(again).toEqual({ at: world.clock.t, notices: { released: 0, notices: [] }, lessons: { due: 0, released: 0, alreadyReleased: 0, late: 0 } });
+    expect(again).toEqual({ at: world.clock.t, notices: { released: 0, notices: [] }, lessons: { due: 0, released: 0, alreadyReleased: 0, late: 0 }, meetings: { sent: 0, keys: [] } });
 
     const notice = (await world.storage.collection<Notice>('notices').get(noticeId))!;
     expect(notice).toMatchObject({ status: 'published', recipientCount: 279 });

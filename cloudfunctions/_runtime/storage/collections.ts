@@ -74,6 +74,17 @@ export const COLLECTIONS: Record<string, { indexes: IndexSpec[] }> = {
   chatHeads: { indexes: [] },
   /** Moderation audit (removal, pin, unpin, recall). */
   chatAudit: { indexes: [{ fields: ['branchId', 'at'] }, { fields: ['at'] }] },
+  /** 三会一课 meetings; hospital-wide ones have branchId null. */
+  meetings: { indexes: [{ fields: ['branchId', 'startAt'] }, { fields: ['status', 'startAt'] }, { fields: ['startAt'] }] },
+  /** One row per attendee, `_id` `<meetingId>:<memberId>`; startAt denormalised for a member's list. */
+  meetingAttendance: { indexes: [{ fields: ['meetingId'] }, { fields: ['memberId', 'startAt'] }, { fields: ['branchId', 'startAt'] }] },
+  /** Minutes, `_id` = meetingId; earlier published versions in meetingMinutesHistory (`<meetingId>:v<n>`). */
+  meetingMinutes: { indexes: [] },
+  meetingMinutesHistory: { indexes: [{ fields: ['meetingId', 'version'] }] },
+  /** Scheduler reminders, `_id` `mr:<meetingId>:<day|hour>:<startAt>`: written once before sending. */
+  meetingReminders: { indexes: [{ fields: ['meetingId'] }] },
+  /** The committee's “remind the secretary”, `_id` `br:<branchId>:<hour slot>` (a double tap collides). */
+  meetingBranchReminders: { indexes: [{ fields: ['branchId', 'at'] }] },
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

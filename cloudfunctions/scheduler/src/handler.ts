@@ -1,11 +1,13 @@
 import type { FunctionContext } from '../../_runtime/context';
 import { releaseDueLessons, type LessonReleaseReport } from '../../lessons/src/release';
+import { releaseMeetingReminders, type MeetingReminderReport } from '../../meetings/src/reminders';
 import { releaseDueNotices } from '../../notices/src/release';
 
 export interface SchedulerReport {
   at: number;
   notices: { released: number; notices: string[] };
   lessons: LessonReleaseReport;
+  meetings: MeetingReminderReport;
 }
 
 /**
@@ -18,5 +20,6 @@ export async function runScheduler(ctx: FunctionContext): Promise<SchedulerRepor
   const at = ctx.now();
   const notices = await releaseDueNotices(ctx);
   const lessons = await releaseDueLessons(ctx);
-  return { at, notices, lessons };
+  const meetings = await releaseMeetingReminders(ctx);
+  return { at, notices, lessons, meetings };
 }

@@ -65,6 +65,8 @@ export const ERROR_MESSAGES = {
   CHAT_MENTION_ALL_FORBIDDEN: '只有支部书记和支委可以 @全体成员',
   CHAT_CLIENT_ID_CONFLICT: '消息编号冲突，请重新发送',
   CHAT_NO_BRANCH: '你还没有加入支部，暂无支部交流',
+  // meetings
+  CHECKIN_INVALID: '签到码无效',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

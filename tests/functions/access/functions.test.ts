@@ -13,6 +13,7 @@ const MATRIX_FILES: Record<string, string> = {
   notices: 'notices-access-matrix.test.ts',
   lessons: 'lessons-access.test.ts',
   chat: 'chat-access.test.ts',
+  meetings: 'meetings-access.test.ts',
 };
 const TIMER_ONLY = ['scheduler'];
 const root = path.resolve(__dirname, '../../..');
