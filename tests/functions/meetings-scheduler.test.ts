@@ -6,7 +6,7 @@ import type { Attendance } from '../../src/domain/meeting/types';
 import { makeWorld, type FunctionWorld } from './harness';
 import { HOUR, MIN, meetingCast, scheduleAs } from './meetings-fixtures';
 
-const timerCtx = (w: FunctionWorld): FunctionContext => ({ openid: null, storage: w.storage, now: w.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: w.wechat, files: w.files });
+const timerCtx = (w: FunctionWorld): FunctionContext => ({ openid: null, storage: w.storage, now: w.clock.now, randomBytes: (n) => new Uint8Array(n), demo: true, wechat: w.wechat, files: w.files, channels: w.channels });
 
 describe('meeting reminders from the scheduler', () => {
   test('which reminder is due when', () => {
