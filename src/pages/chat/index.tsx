@@ -27,6 +27,7 @@ import './index.scss';
 import { pressable } from '../../utils/pressable';
 import { withPageDisplay } from '../../components/page-display';
 import { usePageSeen } from '../../hooks/use-page-visibility';
+import { offerRemindersAtNaturalMoment } from '../../utils/reminder-offer';
 
 /** Mentions still written in the text as @name (the member may have deleted one after picking). */
 const mentionsInText = (text: string, picked: Array<{ memberId: string; name: string }>): string[] =>
@@ -150,6 +151,7 @@ function ChatRoomView({ branchId: requested, jumpSeq }: { branchId: string | und
     if (!meta || !room.branchId) return;
     const body = text.trim();
     if (!body) return;
+    offerRemindersAtNaturalMoment();
     if (body.length > CHAT_LIMITS.textMax) return setComposerError(`消息不能超过 ${CHAT_LIMITS.textMax} 个字`);
     setComposerError(null);
     const mentionAll = body.includes(`@${MENTION_ALL}`);

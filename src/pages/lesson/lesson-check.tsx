@@ -7,6 +7,7 @@ import { QUESTION_KIND_LABELS } from '../../domain/lesson/lesson';
 import { lessonsApi } from '../../platform/api';
 import { errorMessage } from '../../utils/error-message';
 import { pressable } from '../../utils/pressable';
+import { offerRemindersAtNaturalMoment } from '../../utils/reminder-offer';
 
 const LETTERS = 'ABCDEF';
 
@@ -40,6 +41,7 @@ export function LessonCheck({ lessonId, questions, open, initial }: LessonCheckP
     if (busy || !open) return;
     const missing = questions.findIndex((q) => !(answers[q.id]?.length > 0));
     if (missing >= 0) return setError(`请回答第 ${missing + 1} 题`);
+    offerRemindersAtNaturalMoment();
     setBusy(true);
     setError(null);
     try {
