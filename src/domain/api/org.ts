@@ -1,6 +1,9 @@
 import * as v from 'valibot';
 import type { Branch, Member, MemberMove, PartyGroup, Role } from '../org/types';
+import type { ChatBadge } from './chat';
 import { cursor, employeeNo, id, payload, requestId, shortName } from './common';
+import type { TodayView } from './lessons';
+import type { InboxView } from './notices';
 
 /** The `org` function: organisation, identity binding, roster import, invites. */
 
@@ -8,6 +11,8 @@ const branchRole = v.picklist(['secretary', 'branch_committee'] as const, '角�
 
 export const orgInput = {
   me: payload({}),
+  /** The home page in one call; `me: false` when the app already knows who the caller is. */
+  home: payload({ me: v.optional(v.boolean(), true) }),
   'bind.invite': payload({ code: v.pipe(v.string('请填写邀请码'), v.trim(), v.minLength(4, '请填写邀请码'), v.maxLength(20, '邀请码不正确')), name: shortName('姓名'), employeeNo }),
   'bind.roster': payload({ name: shortName('姓名'), employeeNo }),
   'branches.list': payload({ includeArchived: v.optional(v.boolean()) }),
@@ -77,6 +82,18 @@ export type MeView =
       committeeName: string;
     };
 
+/** org `home`: what the home page shows, in one call (cloudfunctions/org/src/home.ts). */
+export interface HomeView {
+  /** Null when the call asked without `me` and the caller is bound. */
+  me: MeView | null;
+  /** Today's lesson card; null without a branch (committee office) or when not bound. */
+  today: TodayView | null;
+  /** The notices list (`notices.inbox`): the home's unread line and badge, and the 通知 tab's first screen. */
+  inbox: InboxView;
+  /** The 支部 tab's chat badge; null when not bound. */
+  chat: ChatBadge | null;
+}
+
 export interface InviteView {
   code: string;
   branchId: string;
@@ -111,6 +128,7 @@ export interface RosterJobView {
 
 export interface OrgOutput {
   me: MeView;
+  home: HomeView;
   'bind.invite': MeView;
   'bind.roster': MeView;
   'branches.list': { committeeName: string; branches: BranchSummary[] };

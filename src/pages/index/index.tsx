@@ -3,12 +3,9 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Card, InfoRow } from '../../components/card';
 import { MeGate } from '../../components/me-gate';
-import { useAsync } from '../../hooks/use-async';
 import type { BoundMe } from '../../hooks/use-me';
-import { useOnReturn } from '../../hooks/use-page-visibility';
-import { noticesApi } from '../../platform/api';
+import { meViaHome, useHome } from '../../hooks/use-home';
 import { prefetchPages } from '../../platform/prefetch-pages';
-import { setNoticesBadge } from '../../platform/tab-badge';
 import { ROUTES } from '../../utils/routes';
 import { ROLE_LABELS } from '../../domain/org/types';
 import { CommitteeStudyCard, TodayLesson } from './today-lesson';
@@ -16,15 +13,8 @@ import { lessonAccess } from '../../utils/lesson-access';
 import './index.scss';
 import { pressable } from '../../utils/pressable';
 
-/** A short line to the notices tab while something is unread; silent when the call fails. */
-function UnreadEntry() {
-  const inbox = useAsync(async () => {
-    const { unreadCount } = await noticesApi('inbox', {});
-    setNoticesBadge(unreadCount);
-    return unreadCount;
-  }, []);
-  useOnReturn(() => void inbox.reload());
-  const unread = inbox.data ?? 0;
+/** A short line to the notices tab while something is unread. */
+function UnreadEntry({ unread }: { unread: number }) {
   if (unread <= 0) return null;
   return (
     <View className="home-unread" {...pressable(() => void Taro.switchTab({ url: ROUTES.notices }), 'link')}>
@@ -42,6 +32,7 @@ const NEXT_PAGES = [ROUTES.lesson, ROUTES.notices, ROUTES.noticeDetail, ROUTES.m
 
 function Home({ me }: { me: BoundMe }) {
   const { member, branch, group, committeeName } = me;
+  const home = useHome();
   useEffect(() => prefetchPages(NEXT_PAGES), []);
   return (
     <>
@@ -51,9 +42,11 @@ function Home({ me }: { me: BoundMe }) {
         <Text className="home-greeting__sub">{committeeName}</Text>
       </View>
 
-      <UnreadEntry />
+      <UnreadEntry unread={home.data?.inbox.unreadCount ?? 0} />
 
-      {member.branchId !== null ? <TodayLesson me={me} /> : lessonAccess(member).committee ? <CommitteeStudyCard /> : null}
+      {member.branchId !== null ? (
+        <TodayLesson me={me} view={home.data?.today ?? null} error={home.data ? null : home.error} reload={() => void home.reload()} />
+      ) : lessonAccess(member).committee ? <CommitteeStudyCard /> : null}
 
       <Card title="我的组织" className="home-org">
         <InfoRow label="支部" value={branch?.name ?? '未加入支部'} valueClassName="me-branch" />
@@ -69,7 +62,7 @@ function Home({ me }: { me: BoundMe }) {
 export default function Index() {
   return (
     <View className="page page-home">
-      <MeGate>{(me) => <Home me={me} />}</MeGate>
+      <MeGate fetchMe={meViaHome}>{(me) => <Home me={me} />}</MeGate>
     </View>
   );
 }
