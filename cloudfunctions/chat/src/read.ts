@@ -9,7 +9,7 @@ import type { FunctionContext } from '../../_runtime/context';
 import { chatCaller } from './access';
 import { advanceCursor, landingRange, mentionJumps, mentionedSince, unreadCount } from '../../../src/domain/chat/cursor';
 import { advance, currentCursor, cursorIsCurrent, effectiveReadSeq, freshCursor } from './cursor';
-import { headAndCursor, messageBySeq, messages, smallDocs } from './store';
+import { headAndCursor, loadHead, messageBySeq, messages, smallDocs } from './store';
 import { toView, toViews } from './views';
 
 const headOf = (h: ChatHeadDoc) => ({ branchId: h.branchId, seq: h.seq, rev: h.rev });
@@ -99,7 +99,8 @@ export async function list(input: ChatParsed<'list'>, ctx: FunctionContext): Pro
 /** After a doorbell: every message created or changed since the client's last rev, in rev order. */
 export async function sync(input: ChatParsed<'sync'>, ctx: FunctionContext): Promise<ChatOutput['sync']> {
   const { actor, branchId } = await chatCaller(ctx, input.branchId);
-  const { head } = await headAndCursor(ctx, branchId);
+  // The head alone (by id): every member of the branch syncs after each ring, so this is the hot path.
+  const head = await loadHead(ctx, branchId);
   const docs =
     input.afterRev >= head.rev
       ? []
