@@ -26,6 +26,14 @@ async function memberFor(storage: Storage, openid: string): Promise<Member | nul
   return m ?? null;
 }
 
+/** One ring reaches every listener of the branch with the same bell: serialise it once, not once per connection. */
+const events = new WeakMap<ChatDoorbell, string>();
+function eventOf(bell: ChatDoorbell): string {
+  let text = events.get(bell);
+  if (text === undefined) events.set(bell, (text = `data: ${JSON.stringify({ branchId: bell.branchId, seq: bell.seq, rev: bell.rev })}\n\n`));
+  return text;
+}
+
 const allowed = (m: Member | null, branchId: string): boolean => !!m && canReadChat({ memberId: m._id, role: m.role, branchId: m.branchId }, branchId);
 
 /**
@@ -55,7 +63,7 @@ export async function serveChatStream(req: IncomingMessage, res: ServerResponse,
   });
   res.socket?.setNoDelay(true);
   res.socket?.setKeepAlive(true);
-  const send = (bell: ChatDoorbell) => res.write(`data: ${JSON.stringify({ branchId: bell.branchId, seq: bell.seq, rev: bell.rev })}\n\n`);
+  const send = (bell: ChatDoorbell) => res.write(eventOf(bell));
 
   let closed = false;
   let checkedAt = deps.now();

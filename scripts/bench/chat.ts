@@ -33,7 +33,7 @@ type Ready = { type: 'ready'; url: string; secret: string; branches: string[]; m
 type MemoryMsg = { type: 'memory'; memory: NodeJS.MemoryUsage; cpu: NodeJS.CpuUsage; listeners: number };
 
 export async function realtime() {
-  const host = fork(path.join(__dirname, 'chat-host.ts'), [], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const host = fork(path.join(__dirname, 'chat-host.ts'), [], { execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.WZB_BENCH_HOST_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.WZB_BENCH_HOST_PROF}`] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await new Promise<Ready>((resolve) => host.on('message', (m: Ready) => m.type === 'ready' && resolve(m)));
   const memory = () =>
     new Promise<MemoryMsg>((resolve) => {

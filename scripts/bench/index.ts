@@ -45,6 +45,7 @@ function sizes() {
     h5TotalKB: kb(folderBytes(path.join(root, 'dist/h5'), (f) => !f.endsWith('.LICENSE.txt'))),
     orgFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/org'), (f) => f.endsWith('index.js'))),
     lessonsFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/lessons'), (f) => f.endsWith('index.js'))),
+    noticesFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/notices'), (f) => f.endsWith('index.js'))),
     chatFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/chat'), (f) => f.endsWith('index.js'))),
     meetingsFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/meetings'), (f) => f.endsWith('index.js'))),
     schedulerFunctionBundleKB: kb(folderBytes(path.join(root, 'cloudfunctions/scheduler'), (f) => f.endsWith('index.js'))),

@@ -4,6 +4,7 @@ import type { MeView } from '../domain/api/org';
 import { orgApi } from '../platform/api';
 import { supportsDemoLogin } from '../platform/session';
 import { errorCode, errorMessage } from '../utils/error-message';
+import { forgetInbox } from '../utils/inbox-store';
 import { ROUTES } from '../utils/routes';
 
 export type BoundMe = Extract<MeView, { bound: true }>;
@@ -16,11 +17,14 @@ let cached: MeView | null = null;
 let inflight: Promise<MeView> | null = null;
 let version = 0;
 
-function fetchMe(): Promise<MeView> {
+const orgMe = (): Promise<MeView> => orgApi('me', {});
+
+/** `fetcher`: how to ask when nobody has yet (the home asks `org.home`, which answers `me` too). */
+function fetchMe(fetcher: () => Promise<MeView> = orgMe): Promise<MeView> {
   if (cached) return Promise.resolve(cached);
   if (!inflight) {
     const mine = version;
-    inflight = orgApi('me', {})
+    inflight = fetcher()
       .then((me) => {
         if (mine === version) cached = me;
         return me;
@@ -34,6 +38,7 @@ function fetchMe(): Promise<MeView> {
 
 /** Forget who we are: after signing in, binding, or switching demo persona. */
 export function resetMe(): void {
+  forgetInbox();
   cached = null;
   inflight = null;
   version += 1;
@@ -60,18 +65,20 @@ export interface UseMe {
  * The signed-in, bound member. Unknown session → the demo picker (local host) or an error;
  * not yet bound → the binding page.
  */
-export function useMe(): UseMe {
+export function useMe(fetcher?: () => Promise<MeView>): UseMe {
   const [me, setMe] = useState<BoundMe | null>(cached?.bound ? cached : null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(!cached?.bound);
   const loadedVersion = useRef(-1);
+  const fetcherRef = useRef(fetcher);
+  fetcherRef.current = fetcher;
 
   const load = useCallback(async () => {
     loadedVersion.current = version;
     setError(null);
     setLoading(true);
     try {
-      const view = await fetchMe();
+      const view = await fetchMe(fetcherRef.current);
       if (!view.bound) return leaveFor(ROUTES.bind);
       setMe(view);
     } catch (e) {

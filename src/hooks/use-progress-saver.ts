@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProgressView } from '../domain/api/lessons';
 import type { ResumePoint } from '../domain/lesson/lesson';
 import { LESSON_LIMITS } from '../domain/lesson/limits';
-import { mayComplete, shouldSave, type DirtyReason, type Heartbeat } from '../domain/lesson/progress';
+import type { DirtyReason, Heartbeat } from '../domain/lesson/progress';
+import { planSave } from '../domain/lesson/save-plan';
 import { lessonsApi } from '../platform/api';
 import { readPending, writePending } from '../platform/pending-beats';
 import { enqueueBeats } from '../utils/beat-queue';
@@ -18,14 +19,16 @@ export interface ProgressSaver {
   add: (beats: ReadonlyArray<Heartbeat>) => void;
   /** Where the member is now; sent with the next save. Moves under `tolerance` are ignored. */
   setResume: (chapter: number, position: number, tolerance?: number) => void;
-  /** Saves if the policy allows (at most once a minute while studying; always on pause, leave and end). */
-  save: (reason: DirtyReason) => void;
+  /**
+   * Saves if the policy allows (src/domain/lesson/save-plan.ts: at most once a minute while studying;
+   * always on pause, leave and end). Players pass the seconds left in the chapter with their ticks.
+   */
+  save: (reason: DirtyReason, untilChapterEndSec?: number) => void;
 }
 
 /** Failures worth retrying: the network or the server having a bad moment. Anything else is final. */
 const RETRYABLE = new Set(['NETWORK', 'INTERNAL', 'CONFLICT']);
 const URGENT: ReadonlyArray<DirtyReason> = ['leave', 'ended', 'pause'];
-const EARLY_SAVE_GAP_MS = 20 * 1000;
 
 /**
  * The client's save policy for one lesson (src/domain/lesson/progress.ts shouldSave): heartbeats are
@@ -40,7 +43,8 @@ export function useProgressSaver(lessonId: string, initial: ProgressView, onComp
   const sending = useRef<Heartbeat[]>([]);
   const resume = useRef<ResumePoint | null>(stored.current?.resume ?? null);
   const resumeDirty = useRef(resume.current !== null);
-  const lastSavedAt = useRef<number | null>(null);
+  // Opening the lesson (`get`) saved its progress: the first minute's save is a minute after that.
+  const lastSavedAt = useRef<number | null>(Date.now());
   const inflight = useRef(false);
   const owed = useRef<DirtyReason>('none');
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -63,24 +67,26 @@ export function useProgressSaver(lessonId: string, initial: ProgressView, onComp
     }, wait);
   }, []);
 
+  const untilEnd = useRef<{ sec: number; at: number } | null>(null);
   const progressRef = useRef(progress);
   progressRef.current = progress;
 
   const save = useCallback(
-    (asked: DirtyReason) => {
-      // Beats that may complete the lesson go early, so “completed” shows without waiting a minute; the
-      // forecast is an upper bound (replays count twice), hence a floor between such early saves.
-      const early = asked === 'tick' && Date.now() - (lastSavedAt.current ?? 0) >= EARLY_SAVE_GAP_MS && mayComplete(progressRef.current, queue.current, mediaTotalSec);
-      const reason: DirtyReason = early ? 'ended' : asked;
+    (asked: DirtyReason, untilChapterEndSec?: number) => {
+      const now = Date.now();
+      // The retry timer ticks without a position: it uses the player's last report, if recent.
+      if (untilChapterEndSec !== undefined) untilEnd.current = { sec: untilChapterEndSec, at: now };
+      const last = untilEnd.current;
+      const untilEndNow = untilChapterEndSec ?? (last && now - last.at < 15_000 ? last.sec - (now - last.at) / 1000 : undefined);
       const dirty = queue.current.length > 0 || resumeDirty.current;
-      if (!dirty || reason === 'none') return;
+      if (!dirty || asked === 'none') return;
+      const reason = planSave({ asked, lastSavedAt: lastSavedAt.current, now, saved: progressRef.current, queue: queue.current, mediaTotalSec, untilChapterEndSec: untilEndNow });
       if (inflight.current) {
         // One save at a time; an urgent one runs as soon as this finishes.
-        if (URGENT.includes(reason)) owed.current = reason;
+        if (reason && URGENT.includes(reason)) owed.current = reason;
         return;
       }
-      const now = Date.now();
-      if (!shouldSave(lastSavedAt.current, now, reason)) return scheduleRetry();
+      if (reason === null) return scheduleRetry();
       if (retryTimer.current !== null) {
         clearTimeout(retryTimer.current);
         retryTimer.current = null;

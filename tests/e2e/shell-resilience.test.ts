@@ -123,14 +123,16 @@ describe('the H5 shell: tab bar, titles and a dropped connection', () => {
     const page = await context.newPage();
     const member = await boundMember(suite.host, 'b_demo01', 'member');
     await signInAs(page, suite.host.url, member.name);
-    await context.route('**/api/fn/notices', (route) => route.abort('internetdisconnected'));
+    // The 通知 tab opens from the list the home just fetched (no request); opening the notice asks the function.
     await page.locator('.taro-tabbar__tabbar').getByText('通知', { exact: true }).click();
+    await context.route('**/api/fn/notices', (route) => route.abort('internetdisconnected'));
+    await visible(page, '.notice-item').filter({ hasText: NOTICE }).first().click();
     const error = visible(page, '.state-error');
     await error.waitFor({ timeout: 15000 });
     expect(await error.innerText()).toContain('重试');
     await context.unroute('**/api/fn/notices');
     await visible(page, '.retry-button').click();
-    await visible(page, '.notice-item').filter({ hasText: NOTICE }).first().waitFor({ timeout: 15000 });
+    await visible(page, '.notice-title').filter({ hasText: NOTICE }).first().waitFor({ timeout: 15000 });
     await context.close();
   });
 });

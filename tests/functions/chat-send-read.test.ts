@@ -59,7 +59,7 @@ describe('chat: send, list, sync, read, badge', () => {
     expect(newer.hasMore).toBe(false);
   });
 
-  it('unread from one read cursor; opening lands on the first unread; read never moves back', async () => {
+  it('unread from one read cursor; opening lands on the first unread and marks a page that reaches the newest read; read never moves back', async () => {
     for (let i = 1; i <= 40; i++) {
       await chat.say(world, who.a.openid, `第 ${i} 条`);
       world.clock.advance(4000);
@@ -67,14 +67,26 @@ describe('chat: send, list, sync, read, badge', () => {
     expect(await chat.ok(world, who.b.openid, 'badge')).toMatchObject({ branchId: 'b_demo01', unread: 40, mentioned: false, seq: 40 });
     await chat.ok(world, who.b.openid, 'read', { seq: 10 });
     const opened = await chat.ok(world, who.b.openid, 'open', {});
-    expect(opened).toMatchObject({ readSeq: 10, unread: 30, hasOlder: true, hasNewer: false, canModerate: false, canMentionAll: false });
+    // The divider goes above the first unread (readSeq 10); the page shown reaches seq 40, so it is now read.
+    expect(opened).toMatchObject({ readSeq: 10, unread: 30, readUpTo: 40, hasOlder: true, hasNewer: false, canModerate: false, canMentionAll: false });
     expect(opened.messages[0].seq).toBe(11);
     expect(opened.messages).toHaveLength(30);
-    expect(await chat.ok(world, who.b.openid, 'read', { seq: 5 })).toEqual({ readSeq: 10, unread: 30 });
+    expect(await chat.ok(world, who.b.openid, 'badge')).toMatchObject({ unread: 0 });
+    expect(await chat.ok(world, who.b.openid, 'read', { seq: 5 })).toEqual({ readSeq: 40, unread: 0 });
     expect(await chat.ok(world, who.b.openid, 'read', { seq: 999 })).toEqual({ readSeq: 40, unread: 0 });
     const caughtUp = await chat.ok(world, who.b.openid, 'open', {});
     expect(caughtUp.messages.map((m) => m.seq)).toEqual(Array.from({ length: 30 }, (_, i) => 11 + i));
     expect(caughtUp.unread).toBe(0);
+  });
+
+  it('opening on a backlog longer than a page marks nothing read (the newest messages are not shown yet)', async () => {
+    for (let i = 1; i <= 40; i++) {
+      await chat.say(world, who.a.openid, `第 ${i} 条`);
+      world.clock.advance(4000);
+    }
+    const opened = await chat.ok(world, who.b.openid, 'open', {});
+    expect(opened).toMatchObject({ readSeq: 0, unread: 40, readUpTo: 0, hasNewer: true });
+    expect(await chat.ok(world, who.b.openid, 'badge')).toMatchObject({ unread: 40 });
   });
 
   it('sync returns what changed after a rev (new, recalled), so a ring too many duplicates nothing', async () => {

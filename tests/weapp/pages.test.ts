@@ -46,46 +46,40 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
  */
 
 describe('home (pages/index/index)', () => {
-  test('shows the member, branch, group and role from org/me, asking exactly once (plus the unread count)', async () => {
+  test('shows the member, branch, group and role, the unread notices and the chat badge from ONE org/home call', async () => {
     const me = boundMe();
-    const p = await loadPage('pages/index/index', { cloud: byAction({ 'org/me': () => ok(me) }) });
+    const inbox = { items: [], unreadCount: 2 };
+    const chat = { branchId: 'b-cardio', unread: 3, mentioned: false, seq: 9, rev: 9 };
+    const p = await loadPage('pages/index/index', { cloud: byAction({ 'org/home': () => ok({ me, today: null, inbox, chat }) }) });
 
     expect(squash(p.text('.me-name'))).toBe('张晓燕');
     expect(squash(p.text('.me-branch'))).toBe('心血管内科党支部');
     expect(squash(p.text('.me-group'))).toBe('第一党小组');
     expect(squash(p.text('.me-role'))).toBe(ROLE_LABELS.secretary);
-    // Besides org/me, the 未读通知 entry asks the inbox once, the lesson card lessons/today once, the
-    // meeting card meetings/mine once and (a secretary) the 本月待开 line meetings/overview once; all
-    // fail here (no route), which the page keeps quiet about.
-    const calls = p.calls.map((c) => [c.name, c.action, c.payload]);
-    expect(calls[0]).toEqual(['org', 'me', {}]);
-    expect(calls.slice(1).sort()).toEqual([
-      ['lessons', 'today', {}],
-      ['meetings', 'mine', {}],
-      ['meetings', 'overview', { branchId: 'b-cardio' }],
-      ['notices', 'inbox', {}],
-    ]);
+    // Who I am, today's card, the notices list and the chat badge: one call for the whole page.
+    expect(p.calls.map((c) => [c.name, c.action, c.payload])).toEqual([['org', 'home', { me: true }]]);
+    expect(squash(p.text('.home-unread-count'))).toBe('2');
     expect(p.navigations).toEqual([]);
     expect(p.errors).toEqual([]);
     expect(p.missingTemplates).toEqual([]);
   });
 
   test('a member without a party group is shown as such, not with a stale or empty group', async () => {
-    const p = await loadPage('pages/index/index', { cloud: byAction({ 'org/me': () => ok(boundMe({ group: null })) }) });
+    const p = await loadPage('pages/index/index', { cloud: byAction({ 'org/home': () => ok({ me: boundMe({ group: null }), today: null, inbox: { items: [], unreadCount: 0 }, chat: null }) }) });
     expect(squash(p.text('.me-name'))).toBe('张晓燕');
     expect(squash(p.text('.me-group'))).not.toBe('');
     expect(p.text('.me-group')).not.toContain('第一党小组');
   });
 
   test('an unbound WeChat user is sent to the binding page', async () => {
-    const p = await loadPage('pages/index/index', { cloud: byAction({ 'org/me': () => ok({ bound: false, demo: false }) }) });
+    const p = await loadPage('pages/index/index', { cloud: byAction({ 'org/home': () => ok({ me: { bound: false, demo: false }, today: null, inbox: { items: [], unreadCount: 0 }, chat: null }) }) });
 
     expect(p.navigations[0]).toEqual({ method: 'redirectTo', url: '/pages/bind/index' });
     expect(p.exists('.me-name')).toBe(false);
-    expect(p.calls.map((c) => `${c.name}/${c.action}`)).toEqual(['org/me']);
+    expect(p.calls.map((c) => `${c.name}/${c.action}`)).toEqual(['org/home']);
   });
 
-  test('a failing org/me shows the function message, not a blank page', async () => {
+  test('a failing org/home shows the function message, not a blank page', async () => {
     const p = await loadPage('pages/index/index', { cloud: () => fail('INTERNAL', ERROR_MESSAGES.INTERNAL) });
     expect(p.text()).toContain(ERROR_MESSAGES.INTERNAL);
     expect(p.exists('.me-name')).toBe(false);

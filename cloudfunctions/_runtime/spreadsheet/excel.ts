@@ -1,9 +1,10 @@
 import type * as ExcelJS from 'exceljs';
 
 /**
- * exceljs is most of a function's bundle: it is evaluated only by the actions that read or write a
- * spreadsheet (roster import, exports), so every other action's cold start does not pay for it. esbuild
- * keeps the dynamic import inside the self-contained bundle and defers its initialisation.
+ * exceljs (about 1 MB) is loaded only by the actions that read or write a spreadsheet (roster import and
+ * template, exports), so every other action's cold start does not pay for it. The function bundles leave
+ * it external (scripts/function-bundle.ts): esbuild turns this `import()` into a lazy `require`, and
+ * CloudBase installs exceljs from the function's package.json.
  */
 let loading: Promise<typeof ExcelJS> | null = null;
 

@@ -51,11 +51,11 @@ export async function advance(ctx: FunctionContext, cursor: ChatCursorDoc, reque
   return target;
 }
 
-/** The caller's send times in their current branch's cursor (none when it belongs elsewhere). */
-export async function recentSends(ctx: FunctionContext, actor: Actor): Promise<number[]> {
+/** The caller's cursor as stored (to pass on to `recordSend`), and their send times in their current branch (none when it belongs elsewhere). */
+export async function recentSends(ctx: FunctionContext, actor: Actor): Promise<{ recent: number[]; stored: ChatCursorDoc | null }> {
   if (!ctx.openid) throw new AppError('UNAUTHENTICATED');
   const stored = (await smallDocs(ctx).get(cursorId(ctx.openid))) as ChatCursorDoc | null;
-  return stored && cursorIsCurrent(stored, actor) ? (stored.recentSends ?? []) : [];
+  return { recent: stored && cursorIsCurrent(stored, actor) ? (stored.recentSends ?? []) : [], stored };
 }
 
 /**
@@ -66,12 +66,14 @@ export async function recordSend(
   ctx: FunctionContext,
   actor: Actor,
   check: (recent: readonly number[]) => number[],
+  /** The cursor as this request already read it (`recentSends`): the first attempt writes on it without reading again. */
+  known?: ChatCursorDoc | null,
 ): Promise<void> {
   if (!ctx.openid) throw new AppError('UNAUTHENTICATED');
   const docs = smallDocs(ctx);
   const id = cursorId(ctx.openid);
   for (let attempt = 0; attempt < CHAT_LIMITS.headRetries; attempt++) {
-    const stored = (await docs.get(id)) as ChatCursorDoc | null;
+    const stored = attempt === 0 && known !== undefined ? known : ((await docs.get(id)) as ChatCursorDoc | null);
     const now = ctx.now();
     if (!stored || !cursorIsCurrent(stored, actor)) {
       const fresh = { ...freshCursor(ctx.openid, actor, now), recentSends: check([]) };

@@ -1,4 +1,3 @@
-import { pinyin } from 'pinyin-pro';
 import type { ChatOutput, ChatParsed } from '../../../src/domain/api/chat';
 import { canMentionAll, canTurnIntoNotice } from '../../../src/domain/chat/policies';
 import { noticeTitleFrom } from '../../../src/domain/chat/rules';
@@ -11,13 +10,20 @@ import { chatCaller } from './access';
 import { branchRoster } from './send';
 import { requireMessage } from './store';
 
-const spell = (name: string, pattern: 'first' | 'pinyin') =>
+type Pinyin = typeof import('pinyin-pro').pinyin;
+
+/** pinyin-pro (about 300 KB) only for the @ picker: loaded on its first use, outside the bundle (scripts/function-bundle.ts). */
+let loadingPinyin: Promise<Pinyin> | null = null;
+const loadPinyin = (): Promise<Pinyin> => (loadingPinyin ??= import('pinyin-pro').then((m) => m.pinyin));
+
+const spellWith = (pinyin: Pinyin) => (name: string, pattern: 'first' | 'pinyin') =>
   pinyin(name, { pattern, toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
 
 /** The @ picker: the branch's active members (not the caller) with pinyin for searching, and the @全体成员 count. */
 export async function mentionables(input: ChatParsed<'mentionables'>, ctx: FunctionContext): Promise<ChatOutput['mentionables']> {
   const { actor, branchId } = await chatCaller(ctx, input.branchId);
-  const roster = await branchRoster(ctx, branchId);
+  const [roster, pinyin] = await Promise.all([branchRoster(ctx, branchId), loadPinyin()]);
+  const spell = spellWith(pinyin);
   const others = roster.filter((m) => m._id !== actor.memberId);
   return {
     members: others.map((m) => ({ memberId: m._id, name: m.name, initials: spell(m.name, 'first'), pinyin: spell(m.name, 'pinyin'), role: m.role })),

@@ -1,5 +1,4 @@
 import type { ChatInput, ChatOutput, ChatParsed } from '../../../src/domain/api/chat';
-import { landingRange, mentionJumps, mentionedSince, unreadCount } from '../../../src/domain/chat/cursor';
 import { CHAT_LIMITS } from '../../../src/domain/chat/limits';
 import { syncedRevision } from '../../../src/domain/chat/ordering';
 import { canMentionAll, canModerateChat } from '../../../src/domain/chat/policies';
@@ -8,8 +7,9 @@ import type { Branch, Member } from '../../../src/domain/org/types';
 import { requireActor } from '../../_runtime/actor';
 import type { FunctionContext } from '../../_runtime/context';
 import { chatCaller } from './access';
-import { advance, currentCursor, effectiveReadSeq } from './cursor';
-import { headAndCursor, messageBySeq, messages } from './store';
+import { advanceCursor, landingRange, mentionJumps, mentionedSince, unreadCount } from '../../../src/domain/chat/cursor';
+import { advance, currentCursor, cursorIsCurrent, effectiveReadSeq, freshCursor } from './cursor';
+import { headAndCursor, loadHead, messageBySeq, messages, smallDocs } from './store';
 import { toView, toViews } from './views';
 
 const headOf = (h: ChatHeadDoc) => ({ branchId: h.branchId, seq: h.seq, rev: h.rev });
@@ -42,16 +42,20 @@ export async function open(input: ChatParsed<'open'>, ctx: FunctionContext): Pro
     ctx.storage.collection<Branch>('branches').get(branchId),
     ctx.storage.collection<Member>('members').count({ branchId, status: 'active' }),
   ]);
-  const cursor = await currentCursor(ctx, actor, stored);
+  const own = branchId === actor.branchId;
+  const cursor = cursorIsCurrent(stored, actor) ? stored! : freshCursor(ctx.openid!, actor, ctx.now());
   const readSeq = effectiveReadSeq(cursor, head, actor);
   const range = landingRange(head.seq, readSeq);
+  // The page shown reaches the newest message: it is read. One cursor write at most (a fresh cursor is created with it).
+  const readUpTo = own && range.to >= head.seq ? advanceCursor(cursor.readSeq, range.to, head.seq) : readSeq;
+  if (cursor !== stored) await smallDocs(ctx).put({ ...cursor, readSeq: own ? readUpTo : cursor.readSeq });
+  else if (own) await advance(ctx, cursor, readUpTo, head.seq);
   const [docs, pinnedDoc] = await Promise.all([
     range.to >= range.from
       ? messages(ctx).find({ branchId, seq: { $gte: range.from, $lte: range.to } }, { orderBy: [['seq', 'asc']], limit: CHAT_LIMITS.page })
       : Promise.resolve([]),
     head.pinnedSeq ? messageBySeq(ctx, branchId, head.pinnedSeq) : Promise.resolve(null),
   ]);
-  const own = branchId === actor.branchId;
   const windowStart = Math.max(0, head.rev - CHAT_LIMITS.openRevWindow);
   const recent = head.rev > 0 ? await messages(ctx).find({ branchId, rev: { $gt: windowStart } }, { orderBy: [['rev', 'asc']], limit: CHAT_LIMITS.openRevWindow }) : [];
   const syncedRev = syncedRevision(windowStart, recent.map((d) => ({ rev: d.rev, at: d.changedAt ?? d.createdAt })), head, ctx.now(), CHAT_LIMITS.settleMs, true);
@@ -70,6 +74,7 @@ export async function open(input: ChatParsed<'open'>, ctx: FunctionContext): Pro
     canMentionAll: canMentionAll(actor, branchId),
     me: { memberId: actor.memberId, name: member.name },
     syncedRev,
+    readUpTo,
   };
 }
 
@@ -94,7 +99,8 @@ export async function list(input: ChatParsed<'list'>, ctx: FunctionContext): Pro
 /** After a doorbell: every message created or changed since the client's last rev, in rev order. */
 export async function sync(input: ChatParsed<'sync'>, ctx: FunctionContext): Promise<ChatOutput['sync']> {
   const { actor, branchId } = await chatCaller(ctx, input.branchId);
-  const { head } = await headAndCursor(ctx, branchId);
+  // The head alone (by id): every member of the branch syncs after each ring, so this is the hot path.
+  const head = await loadHead(ctx, branchId);
   const docs =
     input.afterRev >= head.rev
       ? []

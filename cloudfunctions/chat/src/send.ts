@@ -52,13 +52,14 @@ export async function send(input: ChatParsed<'send'>, ctx: FunctionContext): Pro
   };
   // Read-only first (a flood stops here, before WeChat's quota is spent); the send is recorded only once
   // everything passed, so a refused message writes nothing.
-  underRate(await recentSends(ctx, actor));
+  const sends = await recentSends(ctx, actor);
+  underRate(sends.recent);
   if (text) await assertTextAllowed(ctx, text);
   const quote = input.quoteSeq ? await quoteFor(ctx, branchId, input.quoteSeq) : null;
   const roster = input.mentionIds.length || input.mentionAll ? await branchRoster(ctx, branchId) : [];
   const mentions: ChatMention[] = resolveMentions(text, input.mentionIds, roster, actor.memberId);
   const review = image ? await reviewImage(ctx, image) : null;
-  await recordSend(ctx, actor, underRate);
+  await recordSend(ctx, actor, underRate, sends.stored);
 
   const stored = await ctx.storage.atomically(async () => {
     const again = await messages(ctx).get(id);

@@ -25,6 +25,11 @@ export interface Learner {
 
 export async function requireLearner(ctx: FunctionContext): Promise<Learner> {
   const { actor, member } = await requireActor(ctx);
+  return learnerFor(ctx, actor, member);
+}
+
+/** The learner for an already identified caller: reads their branch. */
+export async function learnerFor(ctx: FunctionContext, actor: Actor, member: Member): Promise<Learner> {
   const found = actor.branchId ? await branchesOf(ctx).get(actor.branchId) : null;
   const branch = found && found.status === 'active' ? found : null;
   const now = ctx.now();

@@ -1,5 +1,6 @@
 import type { Lesson, LessonProgress, LessonRelease, LessonReminder, PlanEntry } from '../../../src/domain/lesson/lesson';
 import type { Branch, Member, PartyGroup } from '../../../src/domain/org/types';
+import type { StudyShape } from '../../../src/domain/lesson/study-shape';
 import { AppError } from '../../../src/domain/shared/errors';
 import type { FunctionContext } from '../../_runtime/context';
 import type { Collection, Doc, Filter } from '../../_runtime/storage/port';
@@ -9,8 +10,12 @@ import type { Collection, Doc, Filter } from '../../_runtime/storage/port';
  * where the domain defines them (planEntryId, releaseKey, progressId), so most reads are by id.
  */
 
-/** Progress as stored: `rev` counts writes, so a save can be conditional on what it read (see study.ts). */
-export type StoredProgress = LessonProgress & { rev: number };
+/**
+ * Progress as stored: `rev` counts writes, so a save can be conditional on what it read (see study.ts);
+ * `shape` is what a save needs of the lesson (locked once started), copied on open, so saves read no lesson.
+ * Progress written before the copy existed gets it with its next save.
+ */
+export type StoredProgress = LessonProgress & { rev: number; shape?: StudyShape };
 
 /** A reminder batch as stored: `seq` (n-th of the day) is in the id, so a double tap collides; `memberIds` is who was reminded. */
 export type StoredReminder = LessonReminder & { seq: number; memberIds: string[] };

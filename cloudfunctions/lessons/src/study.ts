@@ -2,15 +2,17 @@ import type { LessonsInput, LessonsOutput, StudyBlock } from '../../../src/domai
 import { assertStudyable } from '../../../src/domain/lesson/catchup';
 import { checkRecordOf, scoreAnswers, scoreOfRecord, toPublicQuestion, type CheckScore } from '../../../src/domain/lesson/check';
 import type { CheckRecord, Lesson, LessonProgress } from '../../../src/domain/lesson/lesson';
+import type { Actor } from '../../../src/domain/org/types';
 import { progressId } from '../../../src/domain/lesson/lesson';
 import { minReadingSeconds } from '../../../src/domain/lesson/library';
 import { applySave, mergeProgress, openProgress, type SaveInput } from '../../../src/domain/lesson/progress';
 import { progressView } from '../../../src/domain/lesson/views';
+import { studyShapeOf, type StudyShape, type Studied } from '../../../src/domain/lesson/study-shape';
 import { AppError } from '../../../src/domain/shared/errors';
 import type { FunctionContext } from '../../_runtime/context';
 import { DuplicateKeyError } from '../../_runtime/storage/port';
 import { branchDays } from './days';
-import { completionsOf, offeredDate, requireLearner, studyWindow, type Learner } from './learner';
+import { completionsOf, learnerFor, offeredDate, studyWindow } from './learner';
 import { requireActor } from '../../_runtime/actor';
 import { LESSON_LIMITS } from '../../../src/domain/lesson/limits';
 import { getLesson, lessonsOf, progressOf, type StoredProgress } from './load';
@@ -23,7 +25,8 @@ import { cardOf, fileIdsOf, urlMap, weekViewOf } from './views';
  */
 
 interface Access {
-  l: Learner;
+  actor: Actor;
+  now: number;
   lesson: Lesson;
   stored: StoredProgress | null;
   /** The day it was offered, when known. */
@@ -35,9 +38,11 @@ interface Access {
  * lesson of today (released) or of one of the 7 catch-up days (`assertStudyable`).
  */
 async function access(ctx: FunctionContext, lessonId: string, date: string | null): Promise<Access> {
-  const l = await requireLearner(ctx);
-  const [lesson, stored] = await Promise.all([getLesson(ctx, lessonId), progressOf(ctx).get(progressId(lessonId, l.actor.memberId))]);
-  if (stored) return { l, lesson, stored, date };
+  const { actor, member } = await requireActor(ctx);
+  const [lesson, stored] = await Promise.all([getLesson(ctx, lessonId), progressOf(ctx).get(progressId(lessonId, actor.memberId))]);
+  // Opened before: studying it is allowed whatever the day, so the branch is not read.
+  if (stored) return { actor, now: ctx.now(), lesson, stored, date };
+  const l = await learnerFor(ctx, actor, member);
   if (!l.branch) throw new AppError('LESSON_NOT_AVAILABLE');
   const days = await branchDays(ctx, l.branch._id, date ? [date] : studyWindow(l.today.date));
   const offered = date ?? offeredDate(l, days, lessonId);
@@ -49,7 +54,7 @@ async function access(ctx: FunctionContext, lessonId: string, date: string | nul
     dayLessonId: offered ? (days.get(offered)?.lessonId ?? null) : null,
     hasProgress: false,
   });
-  return { l, lesson, stored: null, date: offered };
+  return { actor, now: l.now, lesson, stored: null, date: offered };
 }
 
 /**
@@ -59,14 +64,14 @@ async function access(ctx: FunctionContext, lessonId: string, date: string | nul
  */
 async function openStudy(ctx: FunctionContext, a: Access): Promise<StoredProgress> {
   if (a.stored) return a.stored;
-  const doc: StoredProgress = { ...openProgress(a.lesson, a.l.actor.memberId, a.l.actor.branchId, a.l.now), rev: 1 };
+  const doc: StoredProgress = { ...openProgress(a.lesson, a.actor.memberId, a.actor.branchId, a.now), rev: 1, shape: studyShapeOf(a.lesson) };
   try {
     await progressOf(ctx).insert(doc);
   } catch (err) {
     if (!(err instanceof DuplicateKeyError)) throw err;
     return (await progressOf(ctx).get(doc._id))!;
   }
-  if (a.lesson.startedAt === null) await lessonsOf(ctx).update({ _id: a.lesson._id, startedAt: null }, { $set: { startedAt: a.l.now } });
+  if (a.lesson.startedAt === null) await lessonsOf(ctx).update({ _id: a.lesson._id, startedAt: null }, { $set: { startedAt: a.now } });
   return doc;
 }
 
@@ -106,11 +111,11 @@ export async function get(input: LessonsInput<'get'>, ctx: FunctionContext): Pro
 
 const MAX_ATTEMPTS = 5;
 
-/** Writes the progress if nobody wrote since `rev` was read. */
-async function writeIfUnchanged(ctx: FunctionContext, rev: number, p: LessonProgress): Promise<boolean> {
+/** Writes the progress (with the lesson's study shape) if nobody wrote since `rev` was read. */
+async function writeIfUnchanged(ctx: FunctionContext, rev: number, p: LessonProgress, shape: StudyShape): Promise<boolean> {
   const { _id: id, ...fields } = p as StoredProgress;
   const { rev: _rev, ...rest } = fields;
-  return (await progressOf(ctx).update({ _id: id, rev }, { $set: { ...rest, rev: rev + 1 } })) === 1;
+  return (await progressOf(ctx).update({ _id: id, rev }, { $set: { ...rest, shape, rev: rev + 1 } })) === 1;
 }
 
 /**
@@ -119,24 +124,28 @@ async function writeIfUnchanged(ctx: FunctionContext, rev: number, p: LessonProg
  * when another device wrote in between, the two versions are merged (`mergeProgress`: union of what
  * was covered, earliest completion, latest resume point), so progress never goes backwards.
  *
- * The common save (the member already opened the lesson) reads the caller, the lesson and the
- * progress: 3 reads. The branch, whose time zone dates a completion, is read only when this save
- * completes the lesson or has to merge with another device's write.
+ * The common save (the member already opened the lesson) reads the caller and the progress, which
+ * carries the lesson's study shape: 2 reads (3 for progress stored before the shape was kept). The
+ * branch, whose time zone dates a completion, is read only when this save completes the lesson or has
+ * to merge with another device's write.
  */
 export async function progress(input: LessonsInput<'progress'>, ctx: FunctionContext): Promise<LessonsOutput['progress']> {
-  const { actor } = await requireActor(ctx);
-  const [lesson, stored] = await Promise.all([getLesson(ctx, input.lessonId), progressOf(ctx).get(progressId(input.lessonId, actor.memberId))]);
+  const { actor, member } = await requireActor(ctx);
+  const stored = await progressOf(ctx).get(progressId(input.lessonId, actor.memberId));
   const now = ctx.now();
   let tz: string | null = null;
   // Not opened yet (a save without `get`, e.g. queued beats from another install): the full check.
-  let base = stored ?? (await openStudy(ctx, await access(ctx, input.lessonId, null)));
-  const branchTz = async () => (tz ??= (await requireLearner(ctx)).tz);
+  const opened = stored ? null : await access(ctx, input.lessonId, null);
+  const lesson: Studied = stored?.shape ?? opened?.lesson ?? (await getLesson(ctx, input.lessonId));
+  const shape = studyShapeOf(lesson);
+  let base = stored ?? (await openStudy(ctx, opened!));
+  const branchTz = async () => (tz ??= (await learnerFor(ctx, actor, member)).tz);
   const save: SaveInput = { beats: input.beats, ...(input.resume ? { resume: input.resume } : {}) };
   const apply = (zone: string) => applySave(lesson, base, save, { memberId: actor.memberId, branchId: actor.branchId, now, tz: zone });
   let first = apply(LESSON_LIMITS.defaultTimeZone);
   if (first.justCompleted) first = apply(await branchTz());
   let candidate = first.progress;
-  for (let attempt = 1; !(await writeIfUnchanged(ctx, base.rev, candidate)); attempt++) {
+  for (let attempt = 1; !(await writeIfUnchanged(ctx, base.rev, candidate, shape)); attempt++) {
     if (attempt >= MAX_ATTEMPTS) throw new AppError('CONFLICT');
     base = (await progressOf(ctx).get(base._id))!;
     candidate = mergeProgress(lesson, base, candidate, { now, tz: await branchTz() });
@@ -162,6 +171,6 @@ export async function answer(input: LessonsInput<'answer'>, ctx: FunctionContext
   const score = scoreAnswers(a.lesson.questions, input.answers);
   const firstAttempt =
     stored.check === null &&
-    (await progressOf(ctx).update({ _id: stored._id, check: null }, { $set: { check: checkRecordOf(score, a.l.now), updatedAt: a.l.now }, $inc: { rev: 1 } })) === 1;
+    (await progressOf(ctx).update({ _id: stored._id, check: null }, { $set: { check: checkRecordOf(score, a.now), updatedAt: a.now }, $inc: { rev: 1 } })) === 1;
   return { ...score, firstAttempt };
 }

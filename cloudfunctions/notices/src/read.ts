@@ -81,11 +81,13 @@ export async function open(input: NoticesInput<'open'>, ctx: FunctionContext): P
   if (!receipt || receipt.readAt !== null || notice.status === 'withdrawn') return detail(ctx, actor, notice, receipt);
   const now = ctx.now();
   // The receipt and its counter together (one transaction locally), so a crash between them cannot skew readCount.
-  await ctx.storage.atomically(async () => {
-    const flipped = await receipts(ctx).update({ _id: receipt._id, readAt: null }, { $set: { readAt: now } });
-    if (flipped === 1) await notices(ctx).updateById(notice._id, { $inc: { readCount: 1 } });
+  const flipped = await ctx.storage.atomically(async () => {
+    const n = await receipts(ctx).update({ _id: receipt._id, readAt: null }, { $set: { readAt: now } });
+    if (n === 1) await notices(ctx).updateById(notice._id, { $inc: { readCount: 1 } });
+    return n === 1;
   });
-  return detail(ctx, actor, notice, (await receipts(ctx).get(receipt._id))!);
+  // This call marked it read: the receipt is as read plus readAt. Another device was first: read it back.
+  return detail(ctx, actor, notice, flipped ? { ...receipt, readAt: now } : (await receipts(ctx).get(receipt._id))!);
 }
 
 /** “我已知晓”: recorded once, and it implies the notice was read. */

@@ -4,6 +4,7 @@ import { bindByInvite, bindByRoster } from './bind';
 import { archiveBranch, assignBranchRole, createBranch, getBranch, listBranches, renameBranch } from './branches';
 import { archiveGroup, createGroup, renameGroup } from './groups';
 import { createInvite, inviteQrCode, listInvites, revokeInvite } from './invites';
+import { home } from './home';
 import { me } from './me';
 import { myReach, reachSettings, reachTestSend, saveReachSettings, setMemberWecom } from './reach';
 import { listMembers, memberHistory, moveMember, setMemberGroup } from './members';
@@ -13,6 +14,7 @@ import { rosterTemplate } from './roster-template';
 /** The `org` function: organisation, identity binding, roster import and invites. */
 export const orgFunction = defineFunction('org', orgInput, {
   me,
+  home,
   'bind.invite': bindByInvite,
   'bind.roster': bindByRoster,
   'branches.list': listBranches,

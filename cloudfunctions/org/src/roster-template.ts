@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import type { OrgOutput } from '../../../src/domain/api/org';
 import { canImportRoster } from '../../../src/domain/org/policies';
 import { FIELD_LABELS, REQUIRED_FIELDS, type RosterField } from '../../../src/domain/org/roster';
 import { ROLE_LABELS, type Branch, type PartyGroup } from '../../../src/domain/org/types';
 import type { FunctionContext } from '../../_runtime/context';
 import { authorise, requireActor } from '../../_runtime/actor';
+import { loadExcel } from '../../_runtime/spreadsheet/excel';
 
 /** The columns in the order the import page lists them. */
 const ORDER: RosterField[] = ['name', 'employeeNo', 'department', 'branch', 'partyGroup', 'role', 'phone', 'wecomUserId'];
@@ -32,6 +32,7 @@ export async function rosterTemplate(_input: unknown, ctx: FunctionContext): Pro
     wecomUserId: 'zhangsan',
   };
 
+  const ExcelJS = await loadExcel();
   const book = new ExcelJS.Workbook();
   book.creator = '微支部';
   const sheet = book.addWorksheet('花名册');

@@ -148,6 +148,12 @@ export interface ChatOpenView {
    * flight. Always sent; optional in the type only so fixtures written before it still type-check.
    */
   syncedRev?: number;
+  /**
+   * The read cursor after opening: opening marks the page it shows as read when that page reaches the
+   * newest message (what the page's `read` call did right after; now one call less). Optional in the type
+   * for fixtures written before it.
+   */
+  readUpTo?: number;
 }
 
 export interface ChatPage {

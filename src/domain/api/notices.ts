@@ -80,6 +80,12 @@ export type NoticesAction = keyof typeof noticesInput;
 export type NoticesInput<A extends NoticesAction> = v.InferInput<(typeof noticesInput)[A]>;
 
 /** One line in a member's notices list. */
+/** A member's notices list: their latest 100, unread first. */
+export interface InboxView {
+  items: InboxItem[];
+  unreadCount: number;
+}
+
 export interface InboxItem {
   noticeId: string;
   title: string;
@@ -169,7 +175,7 @@ export interface RollupView {
 }
 
 export interface NoticesOutput {
-  inbox: { items: InboxItem[]; unreadCount: number };
+  inbox: InboxView;
   open: NoticeDetail;
   ack: NoticeDetail;
   publish: SentItem;

@@ -2,7 +2,11 @@ import * as v from 'valibot';
 import type { Branch, Member, MemberMove, PartyGroup, Role } from '../org/types';
 import type { DeliveryOutcome, ExternalChannel, ReachSettings } from '../reach/types';
 import { reachSettingsInput, WECOM_USER_ID } from '../reach/settings';
+import type { ChatBadge } from './chat';
+import type { MeetingsOutput } from './meetings';
 import { cursor, employeeNo, id, payload, requestId, shortName } from './common';
+import type { TodayView } from './lessons';
+import type { InboxView } from './notices';
 
 /** The `org` function: organisation, identity binding, roster import, invites. */
 
@@ -10,6 +14,8 @@ const branchRole = v.picklist(['secretary', 'branch_committee'] as const, '角�
 
 export const orgInput = {
   me: payload({}),
+  /** The home page in one call; `me: false` when the app already knows who the caller is. */
+  home: payload({ me: v.optional(v.boolean(), true) }),
   'bind.invite': payload({ code: v.pipe(v.string('请填写邀请码'), v.trim(), v.minLength(4, '请填写邀请码'), v.maxLength(20, '邀请码不正确')), name: shortName('姓名'), employeeNo }),
   'bind.roster': payload({ name: shortName('姓名'), employeeNo }),
   'branches.list': payload({ includeArchived: v.optional(v.boolean()) }),
@@ -91,6 +97,20 @@ export type MeView =
       committeeName: string;
     };
 
+/** org `home`: what the home page shows, in one call (cloudfunctions/org/src/home.ts). */
+export interface HomeView {
+  /** Null when the call asked without `me` and the caller is bound. */
+  me: MeView | null;
+  /** Today's lesson card; null without a branch (committee office) or when not bound. */
+  today: TodayView | null;
+  /** The notices list (`notices.inbox`): the home's unread line and badge, and the 通知 tab's first screen. */
+  inbox: InboxView;
+  /** The 支部 tab's chat badge; null when not bound. */
+  chat: ChatBadge | null;
+  /** The member's next meeting and make-ups due (`meetings.mine`); null without a branch or when not bound. */
+  meetings: MeetingsOutput['mine'] | null;
+}
+
 export interface InviteView {
   code: string;
   branchId: string;
@@ -147,6 +167,7 @@ export interface MyReachView {
 
 export interface OrgOutput {
   me: MeView;
+  home: HomeView;
   'bind.invite': MeView;
   'bind.roster': MeView;
   'branches.list': { committeeName: string; branches: BranchSummary[] };

@@ -25,7 +25,7 @@ export function minReadingSeconds(lesson: Pick<LessonContent, 'kind' | 'body' | 
 }
 
 /** Total seconds: the sum of the chapters (video / audio) or the declared reading time (article). */
-export const totalDurationSec = (lesson: Pick<LessonContent, 'kind' | 'chapters' | 'durationSec'>): number =>
+export const totalDurationSec = (lesson: Pick<LessonContent, 'kind' | 'durationSec'> & { chapters: ReadonlyArray<{ durationSec: number }> }): number =>
   lesson.kind === 'article' ? lesson.durationSec : lesson.chapters.reduce((s, c) => s + c.durationSec, 0);
 
 /** Question ids by position (`q1`, `q2`, …) and each question's correct options ascending and unique. */

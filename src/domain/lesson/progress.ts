@@ -1,8 +1,9 @@
 import type { ChapterProgress, Interval, Lesson, LessonProgress, ResumePoint } from './lesson';
 import { progressId } from './lesson';
-import { minReadingSeconds, totalDurationSec } from './library';
+import { totalDurationSec } from './library';
 import { LESSON_LIMITS } from './limits';
 import { studyDateAt } from './release';
+import { minReadOf, type StudyShape, type Studied } from './study-shape';
 
 /**
  * Study progress. Video and audio count time actually played: the client reports heartbeat segments
@@ -61,7 +62,7 @@ export function acceptSegment(beat: MediaBeat, chapterDurationSec: number): Inte
 }
 
 /** A member's empty progress, created when they first open a lesson (that starts the played-time budget). */
-export function openProgress(lesson: Pick<Lesson, '_id' | 'kind' | 'chapters'>, memberId: string, branchId: string | null, now: number): LessonProgress {
+export function openProgress(lesson: Pick<Studied, '_id' | 'kind' | 'chapters'>, memberId: string, branchId: string | null, now: number): LessonProgress {
   return {
     _id: progressId(lesson._id, memberId),
     lessonId: lesson._id,
@@ -85,7 +86,7 @@ export function openProgress(lesson: Pick<Lesson, '_id' | 'kind' | 'chapters'>, 
 }
 
 /** A deep copy with one chapter entry per lesson chapter. */
-function copyOf(lesson: Pick<Lesson, 'kind' | 'chapters'>, p: LessonProgress): LessonProgress {
+function copyOf(lesson: Pick<Studied, 'kind' | 'chapters'>, p: LessonProgress): LessonProgress {
   const n = lesson.kind === 'article' ? 0 : lesson.chapters.length;
   const chapters: ChapterProgress[] = Array.from({ length: n }, (_, i) => ({
     position: p.chapters[i]?.position ?? 0,
@@ -95,21 +96,21 @@ function copyOf(lesson: Pick<Lesson, 'kind' | 'chapters'>, p: LessonProgress): L
 }
 
 /** Whether the progress meets completion: ≥ 90 % covered (video / audio), or end reached after the minimum reading time (article). */
-export function meetsCompletion(lesson: Pick<Lesson, 'kind' | 'chapters' | 'body' | 'durationSec'>, p: Pick<LessonProgress, 'coveredSec' | 'reachedEnd' | 'readSec'>): boolean {
-  if (lesson.kind === 'article') return p.reachedEnd && p.readSec >= minReadingSeconds(lesson);
+export function meetsCompletion(lesson: Pick<Lesson, 'kind' | 'chapters' | 'body' | 'durationSec'> | StudyShape, p: Pick<LessonProgress, 'coveredSec' | 'reachedEnd' | 'readSec'>): boolean {
+  if (lesson.kind === 'article') return p.reachedEnd && p.readSec >= minReadOf(lesson);
   const total = totalDurationSec(lesson);
   return total > 0 && p.coveredSec >= total * LESSON_LIMITS.completionRatio - EPS;
 }
 
 /** Recomputes the derived fields and stamps completion the first time it is met (never unstamps). */
-function finalise(lesson: Lesson, p: LessonProgress, now: number, tz: string): LessonProgress {
+function finalise(lesson: Studied, p: LessonProgress, now: number, tz: string): LessonProgress {
   p.coveredSec = round3(p.chapters.reduce((s, c) => s + coveredSeconds(c.covered), 0));
   if (p.completedAt === null && meetsCompletion(lesson, p)) {
     p.completedAt = now;
     p.completedDate = studyDateAt(now, tz);
   }
   if (lesson.kind === 'article') {
-    const minRead = minReadingSeconds(lesson);
+    const minRead = minReadOf(lesson);
     const share = Math.min(1, minRead > 0 ? p.readSec / minRead : 1, p.readPosition);
     p.percent = p.completedAt !== null ? 100 : Math.min(99, Math.floor(share * 100));
   } else {
@@ -119,7 +120,7 @@ function finalise(lesson: Lesson, p: LessonProgress, now: number, tz: string): L
   return p;
 }
 
-function validResume(lesson: Lesson, r: ResumePoint | undefined, now: number): ResumePoint | null {
+function validResume(lesson: Studied, r: ResumePoint | undefined, now: number): ResumePoint | null {
   if (!r || ![r.chapter, r.position, r.at].every(Number.isFinite) || !Number.isInteger(r.chapter)) return null;
   if (lesson.kind === 'article') return r.chapter === 0 ? { chapter: 0, position: Math.min(1, Math.max(0, r.position)), at: Math.min(r.at, now) } : null;
   const ch = lesson.chapters[r.chapter];
@@ -135,7 +136,7 @@ const laterResume = (a: ResumePoint | null, b: ResumePoint | null): ResumePoint 
  * network may replay or reorder them. Real time accepted (played or read) may not exceed the wall
  * time since the lesson was opened plus a small slack, so a client cannot claim an hour in a second.
  */
-export function applySave(lesson: Lesson, stored: LessonProgress | null, save: SaveInput, ctx: SaveContext): SaveResult {
+export function applySave(lesson: Studied, stored: LessonProgress | null, save: SaveInput, ctx: SaveContext): SaveResult {
   const p = stored ? copyOf(lesson, stored) : openProgress(lesson, ctx.memberId, ctx.branchId, ctx.now);
   const wasComplete = p.completedAt !== null;
   let budget = Math.max(0, (ctx.now - p.openedAt) / 1000 + LESSON_LIMITS.playBudgetSlackSec - p.playedSec);
@@ -190,7 +191,7 @@ export function applySave(lesson: Lesson, stored: LessonProgress | null, save: S
  * write conflict): union of covered intervals, furthest position per chapter, the larger reading
  * time, the earliest completion and first check; only “where to resume” takes the latest.
  */
-export function mergeProgress(lesson: Lesson, a: LessonProgress, b: LessonProgress, ctx: { now: number; tz: string }): LessonProgress {
+export function mergeProgress(lesson: Studied, a: LessonProgress, b: LessonProgress, ctx: { now: number; tz: string }): LessonProgress {
   const x = copyOf(lesson, a);
   const y = copyOf(lesson, b);
   const first = (x.completedAt ?? Infinity) <= (y.completedAt ?? Infinity) ? x : y;

@@ -1,5 +1,5 @@
 import type { Lesson, LessonProgress } from './lesson';
-import { minReadingSeconds } from './library';
+import { minReadOf, type Studied } from './study-shape';
 import { coveredSeconds, resumeAt } from './progress';
 
 /** What clients see of stored lessons and progress; the API responses reuse these shapes. */
@@ -49,7 +49,7 @@ export type ProgressView = {
 };
 
 /** The view of a member's progress; an unopened lesson reads as zero. */
-export function progressView(lesson: Lesson, p: LessonProgress | null): ProgressView {
+export function progressView(lesson: Studied, p: LessonProgress | null): ProgressView {
   const chapters = lesson.kind === 'article' ? [] : lesson.chapters.map((_, i) => p?.chapters[i] ?? { position: 0, covered: [] });
   return {
     // Completion is the member's achievement: show 100 % then, not the 91 % actually covered.
@@ -59,7 +59,7 @@ export function progressView(lesson: Lesson, p: LessonProgress | null): Progress
     resume: resumeAt(p),
     chapters: chapters.map((c) => ({ position: c.position, coveredSec: Math.round(coveredSeconds(c.covered) * 1000) / 1000 })),
     readSec: p?.readSec ?? 0,
-    minReadSec: minReadingSeconds(lesson),
+    minReadSec: minReadOf(lesson),
     reachedEnd: p?.reachedEnd ?? false,
     checkDone: !!p?.check,
     checkCorrect: p?.check?.correctCount ?? null,

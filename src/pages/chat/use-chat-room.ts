@@ -101,7 +101,9 @@ export function useChatRoom(requestedBranchId: string | undefined, onReturnedToD
         const { messages, hasOlder, hasNewer, pinned: pin, head, ...rest } = view;
         // syncedRev, not head.rev: the head may already count a send whose message is not stored yet.
         lastRev.current = view.syncedRev ?? Math.max(head.rev, maxRev(messages, 0));
-        readSeq.current = view.readSeq;
+        // Opening marked the page read when it reaches the newest message (`readUpTo`): no `read` call follows.
+        readSeq.current = view.readUpTo ?? view.readSeq;
+        if (view.readUpTo !== undefined && view.readUpTo > view.readSeq) setBranchChatBadge(Math.max(0, head.seq - view.readUpTo), false);
         setMeta(rest);
         setBranchId(head.branchId);
         setPinned(pin);
@@ -214,6 +216,8 @@ export function useChatRoom(requestedBranchId: string | undefined, onReturnedToD
             onSent: (entry, message) => {
               commit(applyChanges(timelineRef.current, [message]));
               if (entry.image) void dropOutboxImage(entry.image.path);
+              // Nothing else changed since our last sync: the doorbell ringing for this send has nothing to fetch.
+              if (message.rev === lastRev.current + 1) lastRev.current = message.rev;
             },
             onReturnedToDraft: (entry, reason) => returnedRef.current(entry, reason),
             onChange: setEntries,

@@ -3,12 +3,9 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Card, InfoRow } from '../../components/card';
 import { MeGate } from '../../components/me-gate';
-import { useAsync } from '../../hooks/use-async';
 import type { BoundMe } from '../../hooks/use-me';
-import { useOnReturn } from '../../hooks/use-page-visibility';
-import { noticesApi } from '../../platform/api';
+import { meViaHome, useHome } from '../../hooks/use-home';
 import { prefetchPages } from '../../platform/prefetch-pages';
-import { setNoticesBadge } from '../../platform/tab-badge';
 import { ROUTES } from '../../utils/routes';
 import { ROLE_LABELS } from '../../domain/org/types';
 import { CommitteeStudyCard, TodayLesson } from './today-lesson';
@@ -20,15 +17,8 @@ import './index.scss';
 import { pressable } from '../../utils/pressable';
 import { withPageDisplay } from '../../components/page-display';
 
-/** A short line to the notices tab while something is unread; silent when the call fails. */
-function UnreadEntry() {
-  const inbox = useAsync(async () => {
-    const { unreadCount } = await noticesApi('inbox', {});
-    setNoticesBadge(unreadCount);
-    return unreadCount;
-  }, []);
-  useOnReturn(() => void inbox.reload());
-  const unread = inbox.data ?? 0;
+/** A short line to the notices tab while something is unread. */
+function UnreadEntry({ unread }: { unread: number }) {
   if (unread <= 0) return null;
   return (
     <View className="home-unread" {...pressable(() => void Taro.switchTab({ url: ROUTES.notices }), 'link')}>
@@ -46,6 +36,7 @@ const NEXT_PAGES = [ROUTES.lesson, ROUTES.notices, ROUTES.noticeDetail, ROUTES.m
 
 function Home({ me }: { me: BoundMe }) {
   const { member, branch, group, committeeName } = me;
+  const home = useHome();
   useEffect(() => prefetchPages(NEXT_PAGES), []);
   return (
     <>
@@ -55,13 +46,15 @@ function Home({ me }: { me: BoundMe }) {
         <Text className="home-greeting__sub">{committeeName}</Text>
       </View>
 
-      <UnreadEntry />
+      <UnreadEntry unread={home.data?.inbox.unreadCount ?? 0} />
 
       {member.branchId !== null && canManageBranch(actorOf(member), member.branchId) && <MeetingsDue branchId={member.branchId} />}
 
-      {member.branchId !== null ? <TodayLesson me={me} /> : lessonAccess(member).committee ? <CommitteeStudyCard /> : null}
+      {member.branchId !== null ? (
+        <TodayLesson me={me} view={home.data?.today ?? null} error={home.data ? null : home.error} reload={() => void home.reload()} />
+      ) : lessonAccess(member).committee ? <CommitteeStudyCard /> : null}
 
-      {member.branchId !== null && <NextMeeting />}
+      {member.branchId !== null && <NextMeeting data={home.data?.meetings ?? null} />}
 
       <Card title="我的组织" className="home-org">
         <InfoRow label="支部" value={branch?.name ?? '未加入支部'} valueClassName="me-branch" />
@@ -77,7 +70,7 @@ function Home({ me }: { me: BoundMe }) {
 function Index() {
   return (
     <View className="page page-home">
-      <MeGate>{(me) => <Home me={me} />}</MeGate>
+      <MeGate fetchMe={meViaHome}>{(me) => <Home me={me} />}</MeGate>
     </View>
   );
 }

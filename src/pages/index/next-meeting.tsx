@@ -5,17 +5,15 @@ import { MeetingRow } from '../../components/meeting-row';
 import { useAsync } from '../../hooks/use-async';
 import { useOnReturn } from '../../hooks/use-page-visibility';
 import { meetingsApi } from '../../platform/api';
+import type { MeetingsOutput } from '../../domain/api/meetings';
 import { pressable } from '../../utils/pressable';
 import { ROUTES, withQuery } from '../../utils/routes';
 
 /**
- * The member's next meeting and any make-up due, on the home page. Quiet when there is nothing (or the
+ * The member's next meeting and any make-up due, on the home page (from the home call, `org.home`). Quiet when there is nothing (or the
  * call fails): the home page must never look broken because of a secondary card.
  */
-export function NextMeeting() {
-  const mine = useAsync(() => meetingsApi('mine', {}), []);
-  useOnReturn(() => void mine.reload());
-  const data = mine.data;
+export function NextMeeting({ data }: { data: MeetingsOutput['mine'] | null }) {
   if (!data || (!data.next && data.makeups.length === 0)) return null;
   const now = Date.now();
   const first = data.makeups[0];

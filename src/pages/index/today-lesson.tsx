@@ -1,4 +1,3 @@
-import { useRef } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
@@ -6,11 +5,7 @@ import { Card } from '../../components/card';
 import { PercentBar } from '../../components/percent-bar';
 import type { TodayView } from '../../domain/api/lessons';
 import { LESSON_KIND_LABELS } from '../../domain/lesson/lesson';
-import { useAsync } from '../../hooks/use-async';
 import type { BoundMe } from '../../hooks/use-me';
-import { useLessonSaved } from '../../hooks/use-lesson-saved';
-import { useOnReturn, usePageVisible } from '../../hooks/use-page-visibility';
-import { lessonsApi } from '../../platform/api';
 import { formatClock } from '../../utils/format-time';
 import { lessonAccess, lessonStatsUrl } from '../../utils/lesson-access';
 import { durationText } from '../../utils/lesson-format';
@@ -73,20 +68,9 @@ function TodayBody({ view }: { view: TodayView }) {
   );
 }
 
-export function TodayLesson({ me }: { me: BoundMe }) {
-  const today = useAsync(() => lessonsApi('today', {}), []);
-  // Back from the lesson (progress changed) or from another tab: one fresh call, keeping the card.
-  useOnReturn(() => void today.reload());
-  // A save that lands after we are back (leaving saves last) refreshes the card again; saves while
-  // the home is hidden wait for the return above.
-  const visible = usePageVisible();
-  const visibleRef = useRef(visible);
-  visibleRef.current = visible;
-  useLessonSaved(() => {
-    if (visibleRef.current) void today.reload();
-  });
+/** Today's lesson card, from the home's one call (src/hooks/use-home.ts); `reload` retries that call. */
+export function TodayLesson({ me, view, error, reload }: { me: BoundMe; view: TodayView | null; error: string | null; reload: () => void }) {
   const statsUrl = lessonStatsUrl(lessonAccess(me.member));
-  const view = today.data;
 
   return (
     <Card
@@ -101,9 +85,9 @@ export function TodayLesson({ me }: { me: BoundMe }) {
       }
     >
       {!view ? (
-        today.error ? (
-          <View className="today-lesson-error" {...pressable(() => void today.reload())}>
-            <Text className="form-error">{today.error}</Text>
+        error ? (
+          <View className="today-lesson-error" {...pressable(reload)}>
+            <Text className="form-error">{error}</Text>
             <Text className="today-lesson-error__retry">点此重试</Text>
           </View>
         ) : (

@@ -44,7 +44,7 @@ export function AudioLesson({ lesson, saver, initial }: PlayerProps) {
         break;
       case 'time':
         setPosition(e.position);
-        if (tracker.time(e.position)) save('tick');
+        if (tracker.time(e.position)) save('tick', (chapters[ch]?.durationSec ?? e.position) - e.position);
         setResume(ch, e.position);
         break;
       case 'seeked':

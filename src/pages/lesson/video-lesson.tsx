@@ -46,7 +46,7 @@ export function VideoLesson({ lesson, saver, initial }: PlayerProps) {
   const onTime = (e: TimeEvent) => {
     const pos = Number(e.detail.currentTime);
     if (!Number.isFinite(pos)) return;
-    if (tracker.time(pos)) save('tick');
+    if (tracker.time(pos)) save('tick', (chapters[chapter]?.durationSec ?? pos) - pos);
     setResume(chapter, pos);
   };
 

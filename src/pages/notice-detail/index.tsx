@@ -5,7 +5,9 @@ import { MeGate } from '../../components/me-gate';
 import { Card } from '../../components/card';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { useAsync } from '../../hooks/use-async';
+import type { NoticeDetail } from '../../domain/api/notices';
 import { noticesApi } from '../../platform/api';
+import { noticeSeen } from '../../utils/inbox-store';
 import { requestNoticeSubscription } from '../../platform/subscribe';
 import { formatDateTime } from '../../utils/format-time';
 import { ROUTES, withQuery } from '../../utils/routes';
@@ -18,7 +20,11 @@ import { withPageDisplay } from '../../components/page-display';
 
 function Detail({ noticeId }: { noticeId: string }) {
   // Opening records the read receipt on the server; one call per page.
-  const state = useAsync(() => noticesApi('open', { noticeId }), [noticeId]);
+  const state = useAsync(async () => {
+    const detail = await noticesApi('open', { noticeId });
+    noticeSeen(detail); // the list patches its row instead of fetching again
+    return detail;
+  }, [noticeId]);
 
   // Must start inside a tap: WeChat shows the subscribe prompt only then. Failures cost nothing.
   const askForReminders = useCallback(() => {
@@ -26,6 +32,11 @@ function Detail({ noticeId }: { noticeId: string }) {
       if (accepted > 0) void noticesApi('subscribe', { accepted }).catch(() => undefined);
     });
   }, [noticeId]);
+
+  const onAcked = (detail: NoticeDetail) => {
+    noticeSeen(detail);
+    state.setData(detail);
+  };
 
   if (state.error) return <ErrorView message={state.error} onRetry={state.reload} />;
   if (!state.data) return <LoadingView rows={8} />;
@@ -53,7 +64,7 @@ function Detail({ noticeId }: { noticeId: string }) {
         <NoticeImages images={n.images} />
       </View>
 
-      {n.requireAck && <AckBlock notice={n} onAcked={state.setData} onTap={askForReminders} />}
+      {n.requireAck && <AckBlock notice={n} onAcked={onAcked} onTap={askForReminders} />}
       {!n.requireAck && <SubscribePrompt noticeId={n.noticeId} onAccept={askForReminders} />}
 
       {n.canTrack && (

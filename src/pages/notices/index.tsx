@@ -9,6 +9,7 @@ import type { BoundMe } from '../../hooks/use-me';
 import { useOnReturn } from '../../hooks/use-page-visibility';
 import { noticesApi } from '../../platform/api';
 import { setNoticesBadge } from '../../platform/tab-badge';
+import { recentInbox, rememberInbox } from '../../utils/inbox-store';
 import { isCommitteeAdmin } from '../../domain/org/policies';
 import { actorOf } from '../../utils/actor';
 import { ROUTES } from '../../utils/routes';
@@ -23,13 +24,21 @@ const canPublish = (me: BoundMe): boolean => {
 };
 
 function Inbox({ me }: { me: BoundMe }) {
+  // The list the home just fetched, when recent (src/utils/inbox-store.ts); otherwise one call.
   const inbox = useAsync(async () => {
-    const result = await noticesApi('inbox', {});
+    const recent = recentInbox();
+    const result = recent ?? (await noticesApi('inbox', {}));
+    if (!recent) rememberInbox(result);
     setNoticesBadge(result.unreadCount);
     return result;
   }, []);
-  // Back from a notice (now read) or from another tab: one fresh call, keeping the list meanwhile.
-  useOnReturn(() => void inbox.reload());
+  // Back from a notice (its row patched as read) or from another tab: no call while the list is recent.
+  useOnReturn(() => {
+    const recent = recentInbox();
+    if (!recent) return void inbox.reload();
+    inbox.setData(recent);
+    setNoticesBadge(recent.unreadCount);
+  });
 
   return (
     <>

@@ -14,6 +14,7 @@ const nameFor = (who: Persona, what: string) => `${who}${what}`.slice(0, 30);
 
 const ORG: Record<string, AccessRow> = {
   me: { input: () => ({}), expect: row({ unbound: 'ok', ...everyoneBound }) },
+  home: { input: () => ({}), expect: row({ unbound: 'ok', ...everyoneBound }) },
   'bind.invite': { input: (s) => ({ code: s.inviteCode, name: '新党员', employeeNo: 'X9001' }), expect: bindExpect },
   'bind.roster': { input: (s) => ({ name: s.unboundA.name, employeeNo: s.unboundA.employeeNo }), expect: bindExpect },
   'branches.list': { input: () => ({}), expect: row(everyoneBound) },
