@@ -29,7 +29,7 @@ describe('org.home', () => {
 
   it('an unbound caller gets `bound: false` and nothing else', async () => {
     const home = await world.ok(orgFunction, 'wx-nobody', 'home', {});
-    expect(home).toEqual({ me: { bound: false, demo: true }, today: null, inbox: { items: [], unreadCount: 0 }, chat: null });
+    expect(home).toEqual({ me: { bound: false, demo: true }, today: null, inbox: { items: [], unreadCount: 0 }, chat: null, meetings: null });
   });
 });
 

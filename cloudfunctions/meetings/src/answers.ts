@@ -26,15 +26,19 @@ export async function get(input: MeetingsParsed<'get'>, ctx: FunctionContext): P
   return detailFor(ctx, access.meeting, { ...access, row });
 }
 
-/** The caller's meetings: next, upcoming (not cancelled, not over) and make-ups due. */
-export async function mine(_input: MeetingsParsed<'mine'>, ctx: FunctionContext): Promise<MeetingsOutput['mine']> {
+/**
+ * The caller's meetings: next, upcoming (not cancelled, not over) and make-ups due. The home call
+ * (org `home`) shows only the next meeting and make-ups, so it skips the officers' pending-leave count.
+ */
+export async function mine(_input: MeetingsParsed<'mine'>, ctx: FunctionContext, options: { pendingLeave?: boolean } = {}): Promise<MeetingsOutput['mine']> {
   const { actor } = await requireActor(ctx);
   const now = ctx.now();
   // A year back covers every make-up still owed; ahead, everything scheduled.
   const rows = (await attendance(ctx).find({ memberId: actor.memberId, startAt: { $gte: now - 366 * 24 * 3600_000 } }, { orderBy: [['startAt', 'asc']], limit: 1000 })).filter(
     (r) => !r.removed && !r.cancelled,
   );
-  const ids = rows.map((r) => r.meetingId);
+  // Only meetings still ahead, or missed without a make-up, can show here: attended ones need no meeting read.
+  const ids = rows.filter((r) => r.endAt > now || (r.checkinAt === null && r.makeupAt === null)).map((r) => r.meetingId);
   const list: Meeting[] = [];
   for (let i = 0; i < ids.length; i += 100) list.push(...(await meetings(ctx).find({ _id: { $in: ids.slice(i, i + 100) } }, { limit: 1000 })));
   const byId = new Map(list.map((m) => [m._id, m]));
@@ -50,7 +54,7 @@ export async function mine(_input: MeetingsParsed<'mine'>, ctx: FunctionContext)
     .map(({ r, m }) => ({ meetingId: m._id, type: m.type, typeLabel: MEETING_TYPE_LABELS[m.type], topic: m.topic, startAt: m.startAt, outcome: (r.leaveStatus === 'approved' ? 'leave' : 'absent') as 'leave' | 'absent' }))
     .reverse();
   let pendingLeave = 0;
-  if (actor.branchId && (actor.role === 'secretary' || actor.role === 'branch_committee')) {
+  if (options.pendingLeave !== false && actor.branchId && (actor.role === 'secretary' || actor.role === 'branch_committee')) {
     pendingLeave = await attendance(ctx).count({ branchId: actor.branchId, startAt: { $gte: now - 24 * 3600_000 }, leaveStatus: 'pending', removed: false, cancelled: false });
   }
   return { next: upcoming[0] ?? null, upcoming, makeups, pendingLeave };

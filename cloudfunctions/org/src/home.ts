@@ -23,7 +23,7 @@ export async function home(input: OrgInput<'home'>, ctx: FunctionContext): Promi
     member.branchId ? today({}, shared) : Promise.resolve(null),
     inbox({}, shared),
     badge({}, shared),
-    member.branchId ? mine({}, shared) : Promise.resolve(null),
+    member.branchId ? mine({}, shared, { pendingLeave: false }) : Promise.resolve(null),
   ]);
-  return { me, today: lesson, inbox: notices, chat, meetings };
+  return { me, today: lesson, inbox: notices, chat, meetings: meetings && { next: meetings.next, makeups: meetings.makeups } };
 }

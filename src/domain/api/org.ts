@@ -107,8 +107,8 @@ export interface HomeView {
   inbox: InboxView;
   /** The 支部 tab's chat badge; null when not bound. */
   chat: ChatBadge | null;
-  /** The member's next meeting and make-ups due (`meetings.mine`); null without a branch or when not bound. */
-  meetings: MeetingsOutput['mine'] | null;
+  /** The member's next meeting and make-ups due (from `meetings.mine`); null without a branch or when not bound. */
+  meetings: Pick<MeetingsOutput['mine'], 'next' | 'makeups'> | null;
 }
 
 export interface InviteView {

@@ -5,7 +5,7 @@ import { MeetingRow } from '../../components/meeting-row';
 import { useAsync } from '../../hooks/use-async';
 import { useOnReturn } from '../../hooks/use-page-visibility';
 import { meetingsApi } from '../../platform/api';
-import type { MeetingsOutput } from '../../domain/api/meetings';
+import type { HomeView } from '../../domain/api/org';
 import { pressable } from '../../utils/pressable';
 import { ROUTES, withQuery } from '../../utils/routes';
 
@@ -13,7 +13,7 @@ import { ROUTES, withQuery } from '../../utils/routes';
  * The member's next meeting and any make-up due, on the home page (from the home call, `org.home`). Quiet when there is nothing (or the
  * call fails): the home page must never look broken because of a secondary card.
  */
-export function NextMeeting({ data }: { data: MeetingsOutput['mine'] | null }) {
+export function NextMeeting({ data }: { data: HomeView['meetings'] }) {
   if (!data || (!data.next && data.makeups.length === 0)) return null;
   const now = Date.now();
   const first = data.makeups[0];
