@@ -164,8 +164,8 @@ describe('branch chat in the browser', () => {
     // Leave the way a member does: the navigation bar's home button, then the 支部 tab.
     await visible(c.page, '.taro-navigation-bar-home').click();
     await c.page.locator('.taro-tabbar__tabbar').getByText('支部', { exact: true }).click();
-    await visible(c.page, '.chat-entry').waitFor({ timeout: 15000 });
-    await c.page.waitForFunction(() => !Array.from(document.querySelectorAll('.chat-entry__badge')).some((el) => (el as HTMLElement).offsetParent), undefined, { timeout: 10000 });
+    await visible(c.page, '.branch-chat-entry').waitFor({ timeout: 15000 });
+    await c.page.waitForFunction(() => !Array.from(document.querySelectorAll('.branch-chat-entry .chat-entry__badge')).some((el) => (el as HTMLElement).offsetParent), undefined, { timeout: 10000 });
 
     const firstUnread = `第一条未读 ${Date.now()}`;
     await type(a, firstUnread);
@@ -182,12 +182,12 @@ describe('branch chat in the browser', () => {
 
     // back to the 支部 tab: 3 unread and the @ mark
     await c.page.reload();
-    await visible(c.page, '.chat-entry__badge').waitFor({ timeout: 15000 });
-    expect((await visible(c.page, '.chat-entry__badge').innerText()).trim()).toBe('3');
-    await visible(c.page, '.chat-entry__mention').waitFor();
+    await visible(c.page, '.branch-chat-entry .chat-entry__badge').waitFor({ timeout: 15000 });
+    expect((await visible(c.page, '.branch-chat-entry .chat-entry__badge').innerText()).trim()).toBe('3');
+    await visible(c.page, '.branch-chat-entry .chat-entry__mention').waitFor();
     // the 支部 tab itself: count with the @ mark
     await c.page.waitForFunction(() => Array.from(document.querySelectorAll('.taro-tabbar-badge')).some((el) => el.textContent === '@3'), undefined, { timeout: 10000 });
-    await visible(c.page, '.chat-entry').click();
+    await visible(c.page, '.branch-chat-entry').click();
     const divider = visible(c.page, '#chat-divider');
     await divider.waitFor({ timeout: 15000 });
     // the first message under the divider is the first unread one, and it is on screen

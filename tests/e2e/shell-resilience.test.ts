@@ -148,7 +148,7 @@ describe('roster template', () => {
     expect(download.suggestedFilename()).toMatch(/模板.*\.xlsx$/);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile((await download.path())!);
-    expect((book.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(['姓名', '工号', '科室', '支部', '党小组', '角色', '手机号']);
+    expect((book.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(['姓名', '工号', '科室', '支部', '党小组', '角色', '手机号', '企业微信账号']);
     expect(book.worksheets[0].rowCount).toBe(2);
     await context.close();
   });

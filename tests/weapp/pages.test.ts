@@ -50,14 +50,19 @@ describe('home (pages/index/index)', () => {
     const me = boundMe();
     const inbox = { items: [], unreadCount: 2 };
     const chat = { branchId: 'b-cardio', unread: 3, mentioned: false, seq: 9, rev: 9 };
-    const p = await loadPage('pages/index/index', { cloud: byAction({ 'org/home': () => ok({ me, today: null, inbox, chat }) }) });
+    const meetings = { next: null, makeups: [] };
+    const p = await loadPage('pages/index/index', { cloud: byAction({ 'org/home': () => ok({ me, today: null, inbox, chat, meetings }) }) });
 
     expect(squash(p.text('.me-name'))).toBe('张晓燕');
     expect(squash(p.text('.me-branch'))).toBe('心血管内科党支部');
     expect(squash(p.text('.me-group'))).toBe('第一党小组');
     expect(squash(p.text('.me-role'))).toBe(ROLE_LABELS.secretary);
-    // Who I am, today's card, the notices list and the chat badge: one call for the whole page.
-    expect(p.calls.map((c) => [c.name, c.action, c.payload])).toEqual([['org', 'home', { me: true }]]);
+    // Who I am, today's card, the notices list, the chat badge and the next meeting: one call for the whole
+    // page; a secretary's 本月待开会议 line asks the branch's meeting overview besides.
+    expect(p.calls.map((c) => [c.name, c.action, c.payload])).toEqual([
+      ['org', 'home', { me: true }],
+      ['meetings', 'overview', { branchId: 'b-cardio' }],
+    ]);
     expect(squash(p.text('.home-unread-count'))).toBe('2');
     expect(p.navigations).toEqual([]);
     expect(p.errors).toEqual([]);

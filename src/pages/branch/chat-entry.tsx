@@ -20,7 +20,7 @@ export function ChatEntry() {
   useOnReturn(() => void badge.reload());
   const b = badge.data;
   return (
-    <View className="chat-entry" {...pressable(() => void Taro.navigateTo({ url: ROUTES.chat }), 'link')}>
+    <View className="chat-entry branch-chat-entry" {...pressable(() => void Taro.navigateTo({ url: ROUTES.chat }), 'link')}>
       <View className="chat-entry__icon">
         <View className="chat-entry__bubble">
           <Text className="chat-entry__glyph">聊</Text>
