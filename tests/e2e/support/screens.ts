@@ -46,8 +46,17 @@ export async function openRoute(page: Page, baseUrl: string, route: string): Pro
 export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(600);
   await page.waitForFunction(() => !Array.from(document.querySelectorAll('.state-loading')).some((el) => (el as HTMLElement).offsetParent !== null), undefined, { timeout: 20000 });
-  // pages slide in
+  // Pages slide in: wait until one page has arrived (a slow machine takes longer than the animation's 300 ms).
   await page.waitForTimeout(500);
+  await page.waitForFunction(
+    () =>
+      Array.from(document.querySelectorAll('.taro_page.taro_page_show')).some((el) => {
+        const r = el.getBoundingClientRect();
+        return getComputedStyle(el).display !== 'none' && r.width > 0 && r.left > -10 && r.left < 10;
+      }),
+    undefined,
+    { timeout: 10000 },
+  );
   await markShown(page);
 }
 
