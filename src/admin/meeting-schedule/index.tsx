@@ -22,6 +22,7 @@ import { ImagesField } from '../notice-compose/images-field';
 import { useImageUploads } from '../notice-compose/use-image-uploads';
 import { AttendeesField, attendeesInput, type AttendeesDraft } from './attendees-field';
 import { ChipChoice } from './chip-choice';
+import { PdfField, usePdfUploads } from './pdf-field';
 import '../notice-compose/index.scss';
 import './index.scss';
 import { withPageDisplay } from '../../components/page-display';
@@ -56,7 +57,8 @@ function ScheduleForm({ branchId, initialType }: { branchId: string; initialType
   const [agenda, setAgenda] = useState('');
   const [guests, setGuests] = useState('');
   const uploads = useImageUploads();
-  const [error, setError] = useFormError([type, topic, start, duration, place, onlineLink, attendees, agenda, guests, uploads.images]);
+  const pdfs = usePdfUploads();
+  const [error, setError] = useFormError([type, topic, start, duration, place, onlineLink, attendees, agenda, guests, uploads.images, pdfs.materials]);
   const [busy, setBusy] = useState(false);
   const pending = useRef(false);
   const requestId = useRequestId();
@@ -71,7 +73,7 @@ function ScheduleForm({ branchId, initialType }: { branchId: string; initialType
 
   const submit = async () => {
     if (pending.current) return;
-    if (uploads.uploading) return setError('材料上传中，请稍候');
+    if (uploads.uploading || pdfs.uploading) return setError('材料上传中，请稍候');
     const startAt = epochOf(start.date, start.clock);
     if (Number.isNaN(startAt)) return setError('请选择会议时间');
     if (startAt < Date.now()) return setError('会议时间已过，请重新选择');
@@ -86,7 +88,7 @@ function ScheduleForm({ branchId, initialType }: { branchId: string; initialType
       onlineLink,
       attendees: attendeesInput(attendees),
       agenda: linesOf(agenda),
-      materials: uploads.images.map((img, i) => ({ fileId: img.fileId, name: `会议材料 ${i + 1}`, kind: 'image' as const })),
+      materials: [...uploads.images.map((img, i) => ({ fileId: img.fileId, name: `会议材料 ${i + 1}`, kind: 'image' as const })), ...pdfs.materials],
       guests: guestsOf(guests),
     };
     const parsed = v.safeParse(formSchema, draft);
@@ -127,6 +129,7 @@ function ScheduleForm({ branchId, initialType }: { branchId: string; initialType
           <Textarea className="m-textarea schedule-agenda" value={agenda} maxlength={L.agendaItemsMax * L.agendaItemMax} placeholder={'1. 传达学习文件\n2. 讨论本月工作'} onInput={(e) => setAgenda(e.detail.value)} ariaLabel="会议议程" />
         </View>
         <ImagesField uploads={uploads} label="会议材料" />
+        <PdfField uploads={pdfs} />
         <View className="m-field">
           <Text className="m-field__label">列席人员（可选，每行一位：姓名 职务）</Text>
           <Textarea className="m-textarea m-textarea--short schedule-guests" value={guests} maxlength={L.guestsMax * 60} placeholder="例如：王立 院党委组织部" onInput={(e) => setGuests(e.detail.value)} ariaLabel="列席人员" />
