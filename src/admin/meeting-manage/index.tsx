@@ -154,7 +154,10 @@ function Manage({ meetingId }: { meetingId: string }) {
       </Card>
 
       {m.status !== 'cancelled' && now < m.endAt && (
-        <View className="block-actions">
+        <View className="block-actions manage-edit-actions">
+          <Button className="edit-meeting" type="primary" fill="outline" block onClick={() => go(withQuery(ROUTES.meetingSchedule, { meetingId }))}>
+            修改会议
+          </Button>
           <Button className="cancel-meeting" type="default" block onClick={() => setCancelling(true)}>
             取消会议
           </Button>
