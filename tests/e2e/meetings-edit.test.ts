@@ -69,7 +69,7 @@ describe('meetings: PDF material, edit, hospital-wide meeting', () => {
     await visible(sec.page, '.schedule-submit').click();
     // Back on 会议管理, refreshed.
     await visible(sec.page, '.manage-head').filter({ hasText: EDITED }).waitFor({ timeout: 20000 });
-    const stored = await suite.host.storage.collection<{ topic: string; materials: Array<{ kind: string; name: string }> }>('meetings').get(meetingId);
+    const stored = await suite.host.storage.collection<{ _id: string; topic: string; materials: Array<{ kind: string; name: string }> }>('meetings').get(meetingId);
     expect(stored).toMatchObject({ topic: EDITED, materials: [{ kind: 'pdf', name: '支部工作要点.pdf' }] });
     expect(sec.errors).toEqual([]);
     await sec.context.close();

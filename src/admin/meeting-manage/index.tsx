@@ -117,9 +117,16 @@ function Manage({ meetingId }: { meetingId: string }) {
         <InfoRow label="地点" value={m.place || (m.onlineLink ? '线上会议' : '未填写')} />
         <InfoRow label="参会人员" value={m.attendeesLabel} />
         {m.status === 'cancelled' && <Text className="manage-cancelled">会议已取消{m.cancelReason ? `：${m.cancelReason}` : ''}</Text>}
-        <Text className="manage-member-view" {...pressable(() => go(withQuery(ROUTES.meeting, { meetingId })), 'link')}>
-          以参会人视角查看 ›
-        </Text>
+        <View className="manage-links">
+          {m.status !== 'cancelled' && now < m.endAt && (
+            <Text className="manage-member-view edit-meeting" {...pressable(() => go(withQuery(ROUTES.meetingSchedule, { meetingId })), 'link')}>
+              修改会议 ›
+            </Text>
+          )}
+          <Text className="manage-member-view" {...pressable(() => go(withQuery(ROUTES.meeting, { meetingId })), 'link')}>
+            以参会人视角查看 ›
+          </Text>
+        </View>
       </Card>
 
       {m.status !== 'cancelled' && (
@@ -154,10 +161,7 @@ function Manage({ meetingId }: { meetingId: string }) {
       </Card>
 
       {m.status !== 'cancelled' && now < m.endAt && (
-        <View className="block-actions manage-edit-actions">
-          <Button className="edit-meeting" type="primary" fill="outline" block onClick={() => go(withQuery(ROUTES.meetingSchedule, { meetingId }))}>
-            修改会议
-          </Button>
+        <View className="block-actions">
           <Button className="cancel-meeting" type="default" block onClick={() => setCancelling(true)}>
             取消会议
           </Button>

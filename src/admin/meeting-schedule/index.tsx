@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as v from 'valibot';
-import Taro, { useLoad, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Textarea } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { Card } from '../../components/card';
@@ -81,6 +81,10 @@ function ScheduleForm({ mode }: { mode: ScheduleMode }) {
   const [busy, setBusy] = useState(false);
   const pending = useRef(false);
   const requestId = useRequestId();
+  // Set once the form is up (after the page's own title from its config).
+  useEffect(() => {
+    if (mode.kind !== 'new') void Taro.setNavigationBarTitle({ title: mode.kind === 'edit' ? '修改会议' : '安排全院会议' }).catch(() => undefined);
+  }, [mode.kind]);
   const durations = m && !DURATIONS.includes(m.durationMin) ? [...DURATIONS, m.durationMin].sort((a, b) => a - b) : DURATIONS;
 
   const chooseType = (t: MeetingType) => {
@@ -195,10 +199,6 @@ function EditForm({ meetingId }: { meetingId: string }) {
 function MeetingSchedulePage() {
   const params = useRouter().params;
   const type = (MEETING_TYPES as readonly string[]).includes(params.type ?? '') ? (params.type as MeetingType) : null;
-  useLoad(() => {
-    if (params.meetingId) void Taro.setNavigationBarTitle({ title: '修改会议' }).catch(() => undefined);
-    else if (params.scope === 'hospital') void Taro.setNavigationBarTitle({ title: '安排全院会议' }).catch(() => undefined);
-  });
   return (
     <View className="page m-page page-meeting-schedule">
       <MeGate>
