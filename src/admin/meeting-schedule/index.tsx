@@ -83,7 +83,7 @@ function ScheduleForm({ mode }: { mode: ScheduleMode }) {
   const requestId = useRequestId();
   // Set once the form is up (after the page's own title from its config).
   useEffect(() => {
-    if (mode.kind !== 'new') void Taro.setNavigationBarTitle({ title: mode.kind === 'edit' ? '修改会议' : '安排全院会议' }).catch(() => undefined);
+    if (mode.kind !== 'new') void Taro.setNavigationBarTitle({ title: mode.kind === 'edit' ? '修改会议' : '全院会议' }).catch(() => undefined);
   }, [mode.kind]);
   const durations = m && !DURATIONS.includes(m.durationMin) ? [...DURATIONS, m.durationMin].sort((a, b) => a - b) : DURATIONS;
 
