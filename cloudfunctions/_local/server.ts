@@ -4,7 +4,7 @@ import { fail } from '../../src/domain/shared/envelope';
 import { ERROR_MESSAGES, isAppError } from '../../src/domain/shared/errors';
 import { findCaller } from '../_runtime/actor';
 import type { FunctionContext } from '../_runtime/context';
-import { MAX_IMAGE_BYTES, type LocalFileStore } from '../_runtime/files/local';
+import { MAX_IMAGE_BYTES, MAX_PDF_BYTES, normaliseType, PDF_TOO_LARGE, PDF_TYPE, type LocalFileStore } from '../_runtime/files/local';
 import type { FunctionHandler } from '../_runtime/handler';
 import { verifySessionToken } from '../_runtime/session-token';
 import type { Storage } from '../_runtime/storage/port';
@@ -124,7 +124,7 @@ export function createLocalHost(opts: LocalHostOptions): http.Server {
     sendJson(res, 200, await handler(event as { action?: unknown; data?: unknown }, contextFor(identify(req))));
   }
 
-  /** H5 image upload (the mini program uploads to CloudBase storage itself): bound members only. */
+  /** H5 image, PDF and media upload (the mini program uploads to CloudBase storage itself): bound members only. */
   async function uploadFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const openid = identify(req);
     const member = openid ? await findCaller(contextFor(openid)) : null;
@@ -135,12 +135,15 @@ export function createLocalHost(opts: LocalHostOptions): http.Server {
         : sendJson(res, 401, fail('UNAUTHENTICATED', ERROR_MESSAGES.UNAUTHENTICATED));
     }
     const mediaType = opts.media ? declaredMediaType(req.headers['content-type'] ?? '') : null;
+    // Meeting materials may be PDF (the store checks the bytes); other types are images.
+    const pdf = !mediaType && normaliseType(req.headers['content-type'] ?? '') === PDF_TYPE;
     let bytes: Buffer;
     try {
-      bytes = await readRaw(req, mediaType ? mediaMaxBytes(mediaType) : MAX_IMAGE_BYTES);
+      bytes = await readRaw(req, mediaType ? mediaMaxBytes(mediaType) : pdf ? MAX_PDF_BYTES : MAX_IMAGE_BYTES);
     } catch (err) {
       if (err instanceof BodyTooLarge) {
-        return sendJson(res, 413, fail('FILE_TOO_LARGE', mediaType ? '文件过大（音频上限 30 MB，视频上限 200 MB）' : ERROR_MESSAGES.FILE_TOO_LARGE));
+        const message = mediaType ? '文件过大（音频上限 30 MB，视频上限 200 MB）' : pdf ? PDF_TOO_LARGE : ERROR_MESSAGES.FILE_TOO_LARGE;
+        return sendJson(res, 413, fail('FILE_TOO_LARGE', message));
       }
       throw err;
     }

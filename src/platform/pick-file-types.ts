@@ -1,8 +1,13 @@
 /** A file the user picked, read whole as base64 (small files only: rosters are capped at 2 MB). */
 export interface PickedFile {
   name: string;
+  /** '' when the picker was asked not to read the file (`readBase64: false`). */
   base64: string;
   size: number;
+  /** H5: the file itself, to upload as is. */
+  blob?: Blob;
+  /** Mini program: the temp file path, to upload as is. */
+  path?: string;
 }
 
 export interface FilePickerOptions {
@@ -13,6 +18,8 @@ export interface FilePickerOptions {
   tooLargeMessage: string;
   /** Class on the H5 file input, so browser tests can find it (`input.<className>`). */
   className: string;
+  /** false: hand over the file (blob or path) unread, for uploads of larger files (PDF materials). */
+  readBase64?: boolean;
   onFile: (file: PickedFile) => void;
   onError: (message: string) => void;
 }

@@ -3,7 +3,7 @@ import { hasExtension, wrongTypeMessage, type FilePicker, type FilePickerOptions
 
 export type { FilePicker, FilePickerOptions, PickedFile } from './pick-file-types';
 
-/** H5: the roster file, read as base64 (the weapp variant uses chooseMessageFile). */
+/** H5: a file (the roster, a PDF material), read as base64 unless asked not to (the weapp variant uses chooseMessageFile). */
 export function attachFileInput(options: FilePickerOptions): FilePicker {
   return attachHiddenFileInput({
     accept: options.extensions.map((e) => `.${e}`).join(','),
@@ -11,6 +11,7 @@ export function attachFileInput(options: FilePickerOptions): FilePicker {
     onFile: (file) => {
       if (!hasExtension(file.name, options.extensions)) return options.onError(wrongTypeMessage(options.extensions));
       if (file.size > options.maxBytes) return options.onError(options.tooLargeMessage);
+      if (options.readBase64 === false) return options.onFile({ name: file.name, size: file.size, base64: '', blob: file });
       const reader = new FileReader();
       reader.onload = () => {
         const url = String(reader.result ?? '');

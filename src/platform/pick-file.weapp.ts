@@ -3,7 +3,7 @@ import { hasExtension, wrongTypeMessage, type FilePicker, type FilePickerOptions
 
 export type { FilePicker, FilePickerOptions, PickedFile } from './pick-file-types';
 
-/** Mini program: pick a file from a WeChat chat (where hospital staff receive spreadsheets). */
+/** Mini program: pick a file from a WeChat chat (where hospital staff receive spreadsheets and documents). */
 export function attachFileInput(options: FilePickerOptions): FilePicker {
   const open = async () => {
     let picked: { name: string; path: string; size: number } | undefined;
@@ -17,6 +17,7 @@ export function attachFileInput(options: FilePickerOptions): FilePicker {
     if (!hasExtension(picked.name, options.extensions)) return options.onError(wrongTypeMessage(options.extensions));
     if (picked.size > options.maxBytes) return options.onError(options.tooLargeMessage);
     const file = picked;
+    if (options.readBase64 === false) return options.onFile({ name: file.name, size: file.size, base64: '', path: file.path });
     Taro.getFileSystemManager().readFile({
       filePath: file.path,
       encoding: 'base64',

@@ -3,7 +3,7 @@
  * storage itself), over real HTTP against an in-process host with a seeded database.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { LOCAL_FUNCTIONS } from '../../cloudfunctions/_local/functions';
 import { seedDemoHospital } from '../../cloudfunctions/_local/seed/demo-hospital';
 import { createLocalHost } from '../../cloudfunctions/_local/server';
 import { localMediaStore } from '../../cloudfunctions/_runtime/files/local-media';
-import { localFileStore, MAX_IMAGE_BYTES } from '../../cloudfunctions/_runtime/files/local';
+import { localFileStore, MAX_IMAGE_BYTES, MAX_PDF_BYTES } from '../../cloudfunctions/_runtime/files/local';
 import { issueSessionToken } from '../../cloudfunctions/_runtime/session-token';
 import { openSqliteStorage } from '../../cloudfunctions/_runtime/storage/sqlite';
 import type { Storage } from '../../cloudfunctions/_runtime/storage/port';
@@ -113,6 +113,45 @@ describe('POST /api/files', () => {
     } as RequestInit);
     expect(res.status).toBe(413);
     expect(((await res.json()) as any).code).toBe('FILE_TOO_LARGE');
+  });
+});
+
+describe('PDF meeting materials through POST /api/files', () => {
+  const pdfOfSize = (size: number) => {
+    const bytes = Buffer.alloc(size, 0x20);
+    bytes.write('%PDF-1.4\n');
+    return bytes;
+  };
+  const stored = () => readdirSync(path.join(dir, 'files')).length;
+
+  it('stores a PDF (larger than the image limit) and serves it as application/pdf', async () => {
+    const pdf = pdfOfSize(3 * 1024 * 1024);
+    const { status, body } = await upload(pdf, 'application/pdf', member);
+    expect(status).toBe(200);
+    const res = await fetch(`${base}${body.data.url}`);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await res.arrayBuffer()).equals(pdf)).toBe(true);
+  });
+
+  it('refuses a fake PDF (bytes without %PDF-) and stores nothing', async () => {
+    const before = stored();
+    const fake = Buffer.from('<html>not a pdf</html>');
+    expect(await upload(fake, 'application/pdf', member)).toEqual({ status: 415, body: { ok: false, code: 'FILE_TYPE', message: '文件不是有效的 PDF，请重新选择' } });
+    expect(stored()).toBe(before);
+  });
+
+  it('refuses a PDF over 20 MB and stores nothing; takes exactly 20 MB', async () => {
+    const before = stored();
+    expect(await upload(pdfOfSize(MAX_PDF_BYTES + 1), 'application/pdf', member)).toEqual({
+      status: 413,
+      body: { ok: false, code: 'FILE_TOO_LARGE', message: 'PDF 文件不能超过 20 MB' },
+    });
+    expect(stored()).toBe(before);
+    expect((await upload(pdfOfSize(MAX_PDF_BYTES), 'application/pdf', member)).status).toBe(200);
+  });
+
+  it('keeps a PDF declared as an image out (the declared type decides the rules)', async () => {
+    expect((await upload(pdfOfSize(100), 'image/png', member)).body.code).toBe('FILE_TYPE');
   });
 });
 

@@ -117,9 +117,16 @@ function Manage({ meetingId }: { meetingId: string }) {
         <InfoRow label="地点" value={m.place || (m.onlineLink ? '线上会议' : '未填写')} />
         <InfoRow label="参会人员" value={m.attendeesLabel} />
         {m.status === 'cancelled' && <Text className="manage-cancelled">会议已取消{m.cancelReason ? `：${m.cancelReason}` : ''}</Text>}
-        <Text className="manage-member-view" {...pressable(() => go(withQuery(ROUTES.meeting, { meetingId })), 'link')}>
-          以参会人视角查看 ›
-        </Text>
+        <View className="manage-links">
+          {m.status !== 'cancelled' && now < m.endAt && (
+            <Text className="manage-member-view edit-meeting" {...pressable(() => go(withQuery(ROUTES.meetingSchedule, { meetingId })), 'link')}>
+              修改会议 ›
+            </Text>
+          )}
+          <Text className="manage-member-view" {...pressable(() => go(withQuery(ROUTES.meeting, { meetingId })), 'link')}>
+            以参会人视角查看 ›
+          </Text>
+        </View>
       </Card>
 
       {m.status !== 'cancelled' && (

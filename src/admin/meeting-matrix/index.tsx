@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { Card } from '../../components/card';
@@ -12,6 +13,7 @@ import { toast, toastSuccess } from '../../platform/feedback';
 import { errorMessage } from '../../utils/error-message';
 import { formatClock, formatDate } from '../../utils/format-time';
 import { pressable } from '../../utils/pressable';
+import { ROUTES, withQuery } from '../../utils/routes';
 import './index.scss';
 import { withPageDisplay } from '../../components/page-display';
 
@@ -67,6 +69,12 @@ function Matrix() {
             </Text>
           ))}
         </View>
+      </View>
+      <View className="matrix-hospital">
+        <Button className="schedule-hospital-meeting" type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.meetingSchedule, { scope: 'hospital' }) })}>
+          安排全院会议
+        </Button>
+        <Text className="matrix-hospital__hint">全院党课等：全体党员参会，计入每个支部的台账</Text>
       </View>
       <Card className="matrix-card">
         {data.branches.length === 0 ? (
