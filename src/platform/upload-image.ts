@@ -16,12 +16,20 @@ const absolute = (url: string): string => (url.startsWith('/') ? `${LOCAL_API_BA
 export async function uploadImage(image: PickedImage): Promise<UploadedImage> {
   const blob = image.blob ?? (await (await fetch(image.path)).blob());
   if (blob.size > MAX_IMAGE_BYTES) throw new ApiError('FILE_TOO_LARGE', ERROR_MESSAGES.FILE_TOO_LARGE);
+  return postToLocalFiles(blob, blob.type || image.type || 'application/octet-stream');
+}
+
+/**
+ * POST bytes to the local host's file store (`/api/files`) with the session token; the host checks type
+ * and size. Shared by images and PDF documents.
+ */
+export async function postToLocalFiles(blob: Blob, contentType: string): Promise<UploadedImage> {
   const token = readSessionToken();
   let res: Response;
   try {
     res = await fetch(`${LOCAL_API_BASE}/api/files`, {
       method: 'POST',
-      headers: { 'content-type': blob.type || image.type || 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: blob,
     });
   } catch {
