@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { PagePrefetchManifestPlugin } from './page-prefetch-plugin';
 
 // One config for both builds; output goes to dist/<platform> so weapp and H5 never overwrite each other.
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -49,6 +50,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       esnextModules: ['nutui-react'],
+      useHtmlComponents: true,
+      // WZB_SOURCE_MAP=1 writes source maps (to see what each chunk carries); production builds have none.
+      enableSourceMap: process.env.WZB_SOURCE_MAP === '1',
+      sourceMapType: 'source-map',
       // Content hashes in every asset name let the host cache them for a year (index.html is revalidated).
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'chunk/[name].[contenthash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
@@ -56,6 +61,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // our shared code. Splitting async chunks too puts shared modules into chunks that each page
       // fetches once and the browser keeps, so opening the next page downloads only that page's code.
       webpackChain(chain) {
+        chain.plugin('page-prefetch-manifest').use(PagePrefetchManifestPlugin);
         chain.optimization.splitChunks({
           chunks: 'all',
           hidePathInfo: true,

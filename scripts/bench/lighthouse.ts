@@ -1,6 +1,8 @@
 import { launch } from 'chrome-launcher';
 import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Member } from '../../src/domain/org/types';
 import { HostClock, startHost } from '../../tests/e2e/support/host';
@@ -24,7 +26,7 @@ export async function benchLighthouse() {
     chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const audit = async (url: string, keepStorage: boolean) => {
+    const audit = async (name: string, url: string, keepStorage: boolean) => {
       // Lighthouse runs as its own plain Node process: functions it sends into the page must not carry
       // the helpers tsx's transform adds (`__name`), which do not exist in the browser.
       // Asynchronous: the host serving the page lives in this process.
@@ -38,6 +40,9 @@ export async function benchLighthouse() {
         '--quiet',
       ]);
       const lhr = JSON.parse(stdout) as Lhr;
+      // The whole Lighthouse result, to see which tasks block (long-tasks, bootup-time) after a run.
+      mkdirSync(path.join(root, '.tmp/bench'), { recursive: true });
+      writeFileSync(path.join(root, `.tmp/bench/lighthouse-${name}.json`), stdout);
       const a = lhr.audits;
       const a11yFailing = Object.entries(a)
         .filter(([, v]) => v.score !== null && v.score < 1 && v.scoreDisplayMode === 'binary')
@@ -54,7 +59,7 @@ export async function benchLighthouse() {
       };
     };
     // A first visit: nothing stored, the app's entry URL.
-    const firstVisit = await audit(host.url, false);
+    const firstVisit = await audit('first-visit', host.url, false);
 
     // A member of the demo branch who received a notice (the seed's notices), so the notice page has one to show.
     const [notice] = await host.storage.collection<{ _id: string; memberId: string; noticeId: string }>('receipts').find({ branchId: 'b_demo01' }, { limit: 1 });
@@ -68,8 +73,8 @@ export async function benchLighthouse() {
     await page.locator('.me-name').first().waitFor({ timeout: 20000 });
     await page.close();
     await browser.close();
-    const home = await audit(`${host.url}#/pages/index/index`, true);
-    const noticePage = notice ? await audit(`${host.url}#/pages/notice-detail/index?noticeId=${notice.noticeId}`, true) : null;
+    const home = await audit('home', `${host.url}#/pages/index/index`, true);
+    const noticePage = notice ? await audit('notice', `${host.url}#/pages/notice-detail/index?noticeId=${notice.noticeId}`, true) : null;
     return {
       preset: 'Lighthouse 12 mobile preset (simulated slow 4G, 4x CPU slowdown)',
       loadAverage1m: Math.round(loadavg()[0] * 10) / 10,
@@ -87,6 +92,8 @@ export async function benchLighthouse() {
 const A11Y_AUDITS = new Set(
   'accesskeys aria-allowed-attr aria-allowed-role aria-command-name aria-conditional-attr aria-deprecated-role aria-dialog-name aria-hidden-body aria-hidden-focus aria-input-field-name aria-meter-name aria-progressbar-name aria-prohibited-attr aria-required-attr aria-required-children aria-required-parent aria-roles aria-text aria-toggle-field-name aria-tooltip-name aria-treeitem-name aria-valid-attr-value aria-valid-attr button-name bypass color-contrast definition-list dlitem document-title duplicate-id-aria empty-heading form-field-multiple-labels frame-title heading-order html-has-lang html-lang-valid html-xml-lang-mismatch image-alt image-redundant-alt input-button-name input-image-alt label label-content-name-mismatch landmark-one-main link-in-text-block link-name list listitem meta-refresh meta-viewport object-alt select-name skip-link tabindex table-duplicate-name table-fake-caption target-size td-has-header td-headers-attr th-has-data-cells valid-lang video-caption'.split(' '),
 );
+
+const root = path.resolve(__dirname, '../..');
 
 const runNode = (args: string[]): Promise<string> =>
   new Promise((resolve, reject) =>

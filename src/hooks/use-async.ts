@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../utils/error-message';
 
 export interface AsyncState<T> {
@@ -26,14 +26,20 @@ export function useAsync<T>(load: () => Promise<T>, deps: ReadonlyArray<unknown>
     const mine = ++seq.current;
     setLoading(true);
     setError(null);
+    let settle: () => void;
     try {
       const result = await loadRef.current();
-      if (mine === seq.current) setData(result);
+      settle = () => setData(result);
     } catch (e) {
-      if (mine === seq.current) setError(errorMessage(e, '加载失败，请检查网络后重试'));
-    } finally {
-      if (mine === seq.current) setLoading(false);
+      settle = () => setError(errorMessage(e, '加载失败，请检查网络后重试'));
     }
+    if (mine !== seq.current) return;
+    // Showing what arrived is a transition: React renders it in slices of a few milliseconds, so a long
+    // list arriving on a slow phone never freezes a tap or a scroll (H5; the mini program renders as before).
+    startTransition(() => {
+      settle();
+      setLoading(false);
+    });
   }, []);
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { MeView } from '../domain/api/org';
 import { orgApi } from '../platform/api';
@@ -80,7 +80,8 @@ export function useMe(fetcher?: () => Promise<MeView>): UseMe {
     try {
       const view = await fetchMe(fetcherRef.current);
       if (!view.bound) return leaveFor(ROUTES.bind);
-      setMe(view);
+      // The page behind the gate renders in slices (see useAsync).
+      startTransition(() => setMe(view));
     } catch (e) {
       if (errorCode(e) === 'UNAUTHENTICATED' && supportsDemoLogin) return leaveFor(ROUTES.demo);
       setError(errorMessage(e, '无法获取身份信息，请重试'));

@@ -3,13 +3,17 @@
  * DOM changes, plus keyboard activation for elements that act as buttons:
  * - NutUI writes `aria-role` (not an ARIA attribute) on Switch and Radio: it becomes `role`, and the
  *   switch's `aria-checked` follows its open/closed class and it is named by its row's text;
- * - Taro renders Button as <taro-button-core>, which neither has a role nor takes focus;
- * - the navigation bar's back and home icons are unlabelled divs.
+ * - Taro renders Button as a div (class taro-button-core; <taro-button-core> where its web components
+ *   are used), which neither has a role nor takes focus;
+ * - the navigation bar's back and home icons are unlabelled divs;
+ * - Taro's Image is a div around an <img>: a label given to the Image makes the div an image (role img),
+ *   and an <img> with no alt gets one (empty when the div names it, else 图片), as axe requires.
  * Enter or Space on a focused custom element with a button-like role clicks it (our Views made
  * pressable in src/utils/pressable.ts and the above), as a native button would.
  * The mini program has its own accessibility tree (a11y.weapp.ts does nothing).
  */
 const PRESSABLE_ROLES = new Set(['button', 'link', 'switch', 'radio', 'checkbox', 'tab']);
+const NATIVE_CONTROLS = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA']);
 
 function repair(el: Element): void {
   const ariaRole = el.getAttribute('aria-role');
@@ -28,11 +32,17 @@ function repair(el: Element): void {
       if (name) el.setAttribute('aria-label', name);
     }
   }
-  if (el.tagName === 'TARO-BUTTON-CORE') {
+  if (el.tagName === 'TARO-BUTTON-CORE' || el.classList.contains('taro-button-core')) {
     const disabled = el.hasAttribute('disabled') || /-disabled\b/.test(el.className);
     if (el.getAttribute('role') !== 'button') el.setAttribute('role', 'button');
     el.setAttribute('tabindex', disabled ? '-1' : '0');
     el.setAttribute('aria-disabled', String(disabled));
+  }
+  if (el.classList.contains('taro-img')) {
+    const labelled = el.hasAttribute('aria-label');
+    if (labelled && !el.hasAttribute('role')) el.setAttribute('role', 'img');
+    const img = el.querySelector('img');
+    if (img && !img.hasAttribute('alt')) img.setAttribute('alt', labelled ? '' : '图片');
   }
   if (el.classList.contains('taro-navigation-bar-back') || el.classList.contains('taro-navigation-bar-home')) {
     el.setAttribute('role', 'button');
@@ -41,7 +51,7 @@ function repair(el: Element): void {
   }
 }
 
-const SELECTOR = '[aria-role], [tab-index], .nut-switch, taro-button-core, .taro-navigation-bar-back, .taro-navigation-bar-home';
+const SELECTOR = '[aria-role], [tab-index], .nut-switch, taro-button-core, .taro-button-core, .taro-img, .taro-navigation-bar-back, .taro-navigation-bar-home';
 
 function repairTree(root: Element): void {
   if (root.matches(SELECTOR)) repair(root);
@@ -71,7 +81,7 @@ export function watchAccessibility(): void {
     if (event.key !== 'Enter' && event.key !== ' ') return;
     const target = event.target as HTMLElement | null;
     // Native controls and text fields handle their own keys.
-    if (!target || !target.tagName.includes('-') && !target.classList.contains('taro-navigation-bar-back') && !target.classList.contains('taro-navigation-bar-home')) return;
+    if (!target || NATIVE_CONTROLS.has(target.tagName) || target.isContentEditable) return;
     if (!PRESSABLE_ROLES.has(target.getAttribute('role') ?? '') || target.getAttribute('aria-disabled') === 'true') return;
     event.preventDefault();
     target.click();

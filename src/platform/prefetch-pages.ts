@@ -1,34 +1,55 @@
 /**
- * H5: once the home page shows, fetch the code of the pages a member opens from it while the browser
- * is idle, so a tap shows the page without waiting for its scripts. Taro's H5 entry keeps its route
- * table (with each page's lazy `import()`) on `window.__taroAppConfig`; calling a route's `load` is
- * what the router itself does on navigation, only earlier. Best effort: any failure is ignored and
- * the page simply loads on demand as before.
+ * H5: once the home page shows, the browser downloads — while idle, at its lowest priority — the files
+ * of the pages a member opens from it, so a tap shows the page without waiting for the network. Only
+ * downloads: the code runs and the styles apply when the page is opened. Running them early (as calling
+ * the router's page loaders would) blocked the home page for tens of milliseconds on a slow phone.
+ * The build lists each page's files in index.html (config/page-prefetch-plugin.ts). Best effort: without
+ * the list, or if a download fails, the page loads on demand as before.
  */
-type Route = { path: string; load?: () => unknown };
-type IdleWindow = Window & {
-  __taroAppConfig?: { routes?: Route[] };
-  requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number;
-};
+export const PAGE_FILES_ID = 'wzb-page-files';
+
+type Deadline = { timeRemaining: () => number };
+type IdleWindow = Window & { requestIdleCallback?: (cb: (deadline?: Deadline) => void, opts?: { timeout: number }) => number };
 
 const normalise = (p: string) => p.replace(/^\//, '');
+const requested = new Set<string>();
 
-export function prefetchPages(paths: ReadonlyArray<string>): void {
-  if (typeof window === 'undefined') return;
-  const w = window as IdleWindow;
-  const run = () => {
-    const routes = w.__taroAppConfig?.routes ?? [];
-    for (const path of paths) {
-      const route = routes.find((r) => normalise(r.path) === normalise(path));
-      try {
-        const loaded = route?.load?.();
-        const page = Array.isArray(loaded) ? loaded[0] : loaded;
-        if (page && typeof (page as Promise<unknown>).catch === 'function') void (page as Promise<unknown>).catch(() => undefined);
-      } catch {
-        // A page that fails to load now will be loaded (and its error shown) on navigation.
-      }
-    }
-  };
+function pageFiles(): Record<string, string[]> {
+  try {
+    const text = document.getElementById(PAGE_FILES_ID)?.textContent;
+    return text ? (JSON.parse(text) as Record<string, string[]>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function whenIdle(w: IdleWindow, run: (deadline?: Deadline) => void): void {
   if (w.requestIdleCallback) w.requestIdleCallback(run, { timeout: 5000 });
   else setTimeout(run, 2000);
+}
+
+export function prefetchPages(paths: ReadonlyArray<string>): void {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return;
+  const w = window as IdleWindow;
+  let queue: string[] | null = null;
+  // A link per file, only while the browser says it has time to spare; the rest at the next idle moment.
+  const run = (deadline?: Deadline) => {
+    if (!queue) {
+      const files = pageFiles();
+      queue = [...new Set(paths.flatMap((path) => files[normalise(path)] ?? []))];
+    }
+    while (queue.length > 0 && (!deadline || deadline.timeRemaining() > 1)) {
+      const file = queue.shift() as string;
+      if (requested.has(file)) continue;
+      requested.add(file);
+      // Already loaded for the page on screen.
+      if (document.querySelector(`script[src$="${file}"], link[rel="stylesheet"][href$="${file}"]`)) continue;
+      const link = document.createElement('link');
+      link.rel = 'prefetch';
+      link.href = file;
+      document.head.appendChild(link);
+    }
+    if (queue.length > 0) whenIdle(w, run);
+  };
+  whenIdle(w, run);
 }

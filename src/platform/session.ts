@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { requestJson } from './http';
 
 /**
  * The local host's signed session token (H5 only). In the mini program identity comes from CloudBase,
@@ -24,19 +25,15 @@ export interface DemoPersona {
 }
 
 async function post<T>(path: string, body: unknown): Promise<T> {
-  const res = await Taro.request<T>({
-    url: `${LOCAL_API_BASE}${path}`,
-    method: 'POST',
-    header: { 'content-type': 'application/json' },
-    data: body,
-  });
-  if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`);
+  const res = await requestJson<T>(`${LOCAL_API_BASE}${path}`, { method: 'POST', body });
+  if (res.statusCode !== 200 || res.data === null) throw new Error(`HTTP ${res.statusCode}`);
   return res.data;
 }
 
 export async function listDemoPersonas(): Promise<DemoPersona[]> {
-  const res = await Taro.request<{ personas: DemoPersona[] }>({ url: `${LOCAL_API_BASE}/api/demo/personas`, method: 'GET' });
-  return res.data.personas ?? [];
+  const res = await requestJson<{ personas: DemoPersona[] }>(`${LOCAL_API_BASE}/api/demo/personas`, { method: 'GET' });
+  if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`);
+  return res.data?.personas ?? [];
 }
 
 /** Signs in as a seeded member (demo only). */

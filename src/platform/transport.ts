@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro';
 import type { Envelope } from '../domain/shared/envelope';
 import { ERROR_MESSAGES } from '../domain/shared/errors';
+import { requestJson } from './http';
 import { readSessionToken } from './session';
 
 /**
@@ -10,12 +10,11 @@ import { readSessionToken } from './session';
 export async function invokeFunction<T>(name: string, action: string, data: unknown): Promise<Envelope<T>> {
   const token = readSessionToken();
   try {
-    const res = await Taro.request<Envelope<T>>({
-      url: `${LOCAL_API_BASE}/api/fn/${encodeURIComponent(name)}`,
+    const res = await requestJson<Envelope<T>>(`${LOCAL_API_BASE}/api/fn/${encodeURIComponent(name)}`, {
       method: 'POST',
-      header: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      data: { action, data },
-      timeout: 20000,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      body: { action, data },
+      timeoutMs: 20000,
     });
     if (res.data && typeof res.data === 'object' && 'ok' in res.data) return res.data;
     return { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL };

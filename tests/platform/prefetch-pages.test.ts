@@ -1,59 +1,80 @@
 /**
- * The H5 idle prefetch: calls the route loaders of the listed pages (and only those) once the browser
- * is idle, and never lets a failing loader break the home page.
+ * @jest-environment jsdom
+ *
+ * The H5 idle prefetch: once the browser is idle, asks it to download (link rel=prefetch) the files the
+ * build listed for the given pages — only those pages, each file once, nothing already on the page — and
+ * never runs them. Without the build's list it does nothing.
  */
-import { prefetchPages } from '../../src/platform/prefetch-pages';
+import { PAGE_FILES_ID, prefetchPages } from '../../src/platform/prefetch-pages';
 
-type Loader = jest.Mock<unknown, []>;
-const g = globalThis as unknown as { window?: unknown };
+let idle: Array<() => void> = [];
 
-function fakeWindow(routes: Array<{ path: string; load: Loader }>) {
-  const idle: Array<() => void> = [];
-  g.window = { __taroAppConfig: { routes }, requestIdleCallback: (cb: () => void) => idle.push(cb) };
-  return idle;
+function listFiles(files: Record<string, string[]>) {
+  const script = document.createElement('script');
+  script.type = 'application/json';
+  script.id = PAGE_FILES_ID;
+  script.textContent = JSON.stringify(files);
+  document.body.appendChild(script);
 }
 
-afterEach(() => {
-  delete g.window;
+const prefetched = () => Array.from(document.querySelectorAll('link[rel="prefetch"]')).map((l) => l.getAttribute('href'));
+
+beforeEach(() => {
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+  idle = [];
+  (window as unknown as { requestIdleCallback: (cb: () => void) => number }).requestIdleCallback = (cb) => idle.push(cb);
 });
 
-test('loads the listed pages when idle, not before, and not the others', () => {
-  const lesson = jest.fn(() => [Promise.resolve({}), undefined, undefined]);
-  const notices = jest.fn(() => [Promise.resolve({}), undefined, undefined]);
-  const admin = jest.fn(() => [Promise.resolve({}), undefined, undefined]);
-  const idle = fakeWindow([
-    { path: 'pages/lesson/index', load: lesson },
-    { path: 'pages/notices/index', load: notices },
-    { path: 'admin/org/index', load: admin },
-  ]);
+test('downloads the listed pages’ files when idle, not before, each once, and not other pages’', () => {
+  listFiles({
+    'pages/lesson/index': ['chunk/common.1.js', 'chunk/lesson.2.js', 'css/lesson.3.css'],
+    'pages/notices/index': ['chunk/common.1.js', 'chunk/notices.4.js'],
+    'admin/org/index': ['chunk/org.5.js'],
+  });
   prefetchPages(['/pages/lesson/index', '/pages/notices/index', '/pages/missing/index']);
-  expect(lesson).not.toHaveBeenCalled();
+  expect(prefetched()).toEqual([]);
   expect(idle).toHaveLength(1);
   idle[0]();
-  expect(lesson).toHaveBeenCalledTimes(1);
-  expect(notices).toHaveBeenCalledTimes(1);
-  expect(admin).not.toHaveBeenCalled();
+  expect(prefetched()).toEqual(['chunk/common.1.js', 'chunk/lesson.2.js', 'css/lesson.3.css', 'chunk/notices.4.js']);
+  // Nothing is run: no script element was added.
+  expect(document.querySelectorAll('script[src]')).toHaveLength(0);
+
+  prefetchPages(['/pages/lesson/index']);
+  idle[1]();
+  expect(prefetched()).toHaveLength(4);
 });
 
-test('a loader that throws or rejects does not stop the others', async () => {
-  const rejected = Promise.reject(new Error('chunk failed'));
-  const broken = jest.fn(() => {
-    throw new Error('boom');
-  });
-  const failing = jest.fn(() => [rejected]);
-  const fine = jest.fn(() => [Promise.resolve({})]);
-  const idle = fakeWindow([
-    { path: 'pages/a/index', load: broken },
-    { path: 'pages/b/index', load: failing },
-    { path: 'pages/c/index', load: fine },
-  ]);
-  prefetchPages(['pages/a/index', 'pages/b/index', 'pages/c/index']);
+test('skips files the page on screen already loaded', () => {
+  const loaded = document.createElement('script');
+  loaded.src = './chunk/common.6.js';
+  document.head.appendChild(loaded);
+  listFiles({ 'pages/me/index': ['chunk/common.6.js', 'chunk/me.7.js'] });
+  prefetchPages(['pages/me/index']);
+  idle[0]();
+  expect(prefetched()).toEqual(['chunk/me.7.js']);
+});
+
+test('without the build’s list, or with a broken one, it does nothing and does not throw', () => {
+  prefetchPages(['pages/a/index']);
   expect(() => idle[0]()).not.toThrow();
-  expect(fine).toHaveBeenCalledTimes(1);
-  // The rejection was handled: awaiting it here must not surface as unhandled.
-  await expect(rejected).rejects.toThrow('chunk failed');
+  const broken = document.createElement('script');
+  broken.type = 'application/json';
+  broken.id = PAGE_FILES_ID;
+  broken.textContent = '{not json';
+  document.body.appendChild(broken);
+  prefetchPages(['pages/b/index']);
+  expect(() => idle[1]()).not.toThrow();
+  expect(prefetched()).toEqual([]);
 });
 
-test('without a window (not H5) it does nothing', () => {
-  expect(() => prefetchPages(['pages/a/index'])).not.toThrow();
+test('adds links only while the idle moment lasts, and goes on at the next one', () => {
+  listFiles({ 'pages/lesson/index': ['a.js', 'b.js', 'c.js'] });
+  prefetchPages(['pages/lesson/index']);
+  let left = 3; // timeRemaining() is asked before each file: room for two
+  (idle[0] as (d: { timeRemaining: () => number }) => void)({ timeRemaining: () => left-- });
+  expect(prefetched()).toEqual(['a.js', 'b.js']);
+  expect(idle).toHaveLength(2);
+  idle[1]();
+  expect(prefetched()).toEqual(['a.js', 'b.js', 'c.js']);
 });

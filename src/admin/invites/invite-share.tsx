@@ -57,7 +57,7 @@ export function InviteShare({ code, branchName, onShare }: { code: string; branc
             mode="aspectFit"
             showMenuByLongpress
             ariaLabel={`${branchName}邀请码 ${code} 的二维码`}
-            nativeProps={{ alt: `${branchName}邀请码 ${code} 的二维码` }}
+            imgProps={{ alt: `${branchName}邀请码 ${code} 的二维码` }}
           />
           <Text className="invite-qr__hint">{canShareCard ? '用微信扫码，打开后填写姓名和工号即可加入' : '用手机扫码打开绑定页，邀请码已自动填好'}</Text>
         </View>

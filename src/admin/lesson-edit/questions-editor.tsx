@@ -5,6 +5,7 @@ import { TextField } from '../../components/text-field';
 import { QUESTION_KIND_LABELS, type QuestionKind } from '../../domain/lesson/lesson';
 import { LESSON_LIMITS as L } from '../../domain/lesson/limits';
 import { emptyQuestion, type LessonDraft, type QuestionDraft } from './draft';
+import { pressable } from '../../utils/pressable';
 
 const LETTERS = 'ABCDEF';
 
@@ -62,7 +63,7 @@ export function QuestionsEditor({ draft, update, disabled }: QuestionsEditorProp
             const correct = q.correct.includes(k);
             return (
               <View key={k} className={`question-option-row ${correct ? 'is-correct' : ''}`}>
-                <Text className={`option-correct ${correct ? 'is-correct' : ''}`} onClick={() => !disabled && toggleCorrect(q, k)} aria-label="标记为正确答案">
+                <Text className={`option-correct ${correct ? 'is-correct' : ''}`} {...pressable(() => !disabled && toggleCorrect(q, k), 'checkbox')} aria-checked={correct} aria-label={`选项 ${LETTERS[k]} 为正确答案`}>
                   {correct ? '✓' : LETTERS[k]}
                 </Text>
                 <Input

@@ -102,9 +102,9 @@ function Matrix() {
                     </Text>
                   </View>
                   {b.cells.map((c) => (
-                    <Text key={c.month} className={`matrix-cell matrix-cell--${c.state}`} aria-label={`${Number(c.month.slice(5))}月 ${DUE_STATE_LABELS[c.state]}，已开 ${c.held}，待开 ${c.due}，逾期 ${c.overdue}`}>
+                    <View key={c.month} className={`matrix-cell matrix-cell--${c.state}`} role="img" aria-label={`${Number(c.month.slice(5))}月 ${DUE_STATE_LABELS[c.state]}，已开 ${c.held}，待开 ${c.due}，逾期 ${c.overdue}`}>
                       {SYMBOL[c.state]}
-                    </Text>
+                    </View>
                   ))}
                   <View className="matrix-action">
                     <RemindButton b={b} onSent={(at) => setRemind(b.branchId, at)} />

@@ -1,10 +1,10 @@
-import Taro from '@tarojs/taro';
 import { View, Text, Image } from '@tarojs/components';
 import type { MinutesView as Minutes } from '../../domain/api/meetings';
 import { formatDateTime } from '../../utils/format-time';
 import { nameList } from '../../utils/meeting-format';
 import { pressable } from '../../utils/pressable';
 import './index.scss';
+import { previewImage } from '../../platform/preview-image';
 
 /** Text as typed, a paragraph per line; never HTML. */
 export function Paragraphs({ text, className }: { text: string; className?: string }) {
@@ -66,8 +66,8 @@ export function MinutesBody({ minutes }: { minutes: Minutes }) {
       {urls.length > 0 && (
         <View className="m-photos">
           {urls.map((url, i) => (
-            <View key={url} className="m-photo" {...pressable(() => void Taro.previewImage({ urls, current: url }))} aria-label={`会议照片 ${i + 1}`}>
-              <Image className="m-photo__img" src={url} mode="aspectFill" lazyLoad ariaLabel={`会议照片 ${i + 1}`} nativeProps={{ alt: `会议照片 ${i + 1}` }} />
+            <View key={url} className="m-photo" {...pressable(() => void previewImage(urls, url).catch(() => undefined))} aria-label={`会议照片 ${i + 1}`}>
+              <Image className="m-photo__img" src={url} mode="aspectFill" lazyLoad ariaLabel={`会议照片 ${i + 1}`} imgProps={{ alt: `会议照片 ${i + 1}` }} />
             </View>
           ))}
         </View>

@@ -51,15 +51,15 @@ export function RotatingQr({ payload, code, expiresAt, clockSkewMs = 0, label }:
     <View className="rotating-qr">
       <View className="rotating-qr__frame">
         {image ? (
-          <Image className="rotating-qr__image" src={image} mode="aspectFit" ariaLabel={`${label}签到二维码`} nativeProps={{ alt: `${label}签到二维码` }} />
+          <Image className="rotating-qr__image" src={image} mode="aspectFit" ariaLabel={`${label}签到二维码`} imgProps={{ alt: `${label}签到二维码` }} />
         ) : (
           <View className="rotating-qr__placeholder" />
         )}
       </View>
       <Text className="rotating-qr__caption">签到码</Text>
-      <Text className="rotating-qr-code" aria-label={`签到码 ${code.split('').join(' ')}`}>
+      <View className="rotating-qr-code" role="img" aria-label={`签到码 ${code.split('').join(' ')}`}>
         {code}
-      </Text>
+      </View>
       <View className="rotating-qr__countdown" aria-live="off">
         <View className="rotating-qr__bar">
           <View className="rotating-qr__bar-fill" style={{ width: `${Math.min(100, (seconds / 30) * 100)}%` }} />

@@ -5,7 +5,7 @@ import './index.scss';
 /** Placeholder while loading: grey bars where the content will be, plus words for screen readers. */
 export function LoadingView({ rows = 4 }: { rows?: number }) {
   return (
-    <View className="state-loading" aria-label="加载中">
+    <View className="state-loading" role="status" aria-label="加载中">
       <Skeleton rows={rows} animated />
       <Text className="state-loading__text">加载中…</Text>
     </View>

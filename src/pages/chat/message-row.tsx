@@ -7,6 +7,7 @@ import type { OutboxEntry } from '../../utils/chat-outbox';
 import { outboxImageDisplayUrl } from '../../platform/outbox-images';
 import { Avatar } from './avatar';
 import { pressable } from '../../utils/pressable';
+import { previewImage } from '../../platform/preview-image';
 
 /** Display size of an image bubble, keeping its aspect ratio inside 180–400 × 400 (750-wide units). */
 function imageBox(width: number, height: number): { width: string; height: string } {
@@ -18,7 +19,7 @@ function imageBox(width: number, height: number): { width: string; height: strin
   return { width: Taro.pxTransform(w), height: Taro.pxTransform(Math.min(h, 560)) };
 }
 
-const preview = (url: string) => void Taro.previewImage({ urls: [url], current: url }).catch(() => undefined);
+const preview = (url: string) => void previewImage([url], url).catch(() => undefined);
 
 function Quote({ quote, onTap }: { quote: NonNullable<ChatMessageView['quote']>; onTap: (seq: number) => void }) {
   return (

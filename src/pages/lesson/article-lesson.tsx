@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import Taro, { useDidShow, usePageScroll, useReachBottom } from '@tarojs/taro';
+import { useDidShow, usePageScroll, useReachBottom } from '@tarojs/taro';
 import { View, Text, Image } from '@tarojs/components';
 import { useLeave } from '../../hooks/use-leave';
 import { usePageVisible } from '../../hooks/use-page-visibility';
@@ -9,6 +9,7 @@ import { observeEnd, readFraction, scrollToBlock } from '../../platform/reading-
 import { BEAT_EVERY_MS } from '../../utils/media-beats';
 import { ReadingTracker, readingSecondsLeft } from '../../utils/reading-beats';
 import type { PlayerProps } from './types';
+import { previewImage } from '../../platform/preview-image';
 
 const ARTICLE = '.lesson-article';
 const END = '.lesson-article-end';
@@ -104,7 +105,7 @@ export function ArticleLesson({ lesson, saver, initial }: PlayerProps) {
     <View className="lesson-article">
       {lesson.body.map((b, i) =>
         b.type === 'img' ? (
-          <View key={i} id={`lesson-block-${i}`} className="lesson-figure" onClick={() => void Taro.previewImage({ urls, current: b.url }).catch(() => undefined)}>
+          <View key={i} id={`lesson-block-${i}`} className="lesson-figure" onClick={() => void previewImage(urls, b.url).catch(() => undefined)}>
             <Image className="lesson-image" src={b.url} mode="widthFix" lazyLoad />
           </View>
         ) : b.type === 'h' ? (

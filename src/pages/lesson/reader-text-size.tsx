@@ -16,7 +16,7 @@ export function ReaderTextSize({ children }: PropsWithChildren) {
   const step = (direction: 1 | -1) => update({ readerScale: stepReaderScale(scale, direction) });
   return (
     <View className="reader" style={{ '--reader-scale': String(scale) } as Record<string, string>}>
-      <View className="reader-size" aria-label="正文字号">
+      <View className="reader-size" role="group" aria-label="正文字号">
         <Text className="reader-size__label">字号</Text>
         <View
           className={`reader-size__button reader-smaller ${smallest ? 'is-disabled' : ''}`}

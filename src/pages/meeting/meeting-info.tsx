@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { View, Text, Image } from '@tarojs/components';
 import { Card, InfoRow } from '../../components/card';
 import { LinkifiedText } from '../../components/linkified-text';
@@ -7,6 +6,7 @@ import { openDocument } from '../../platform/open-document';
 import { toast } from '../../platform/feedback';
 import { meetingTimeRange } from '../../utils/meeting-format';
 import { pressable } from '../../utils/pressable';
+import { previewImage } from '../../platform/preview-image';
 
 /** Type, topic, when, where (or the online link), who: the meeting notice itself. */
 export function MeetingInfo({ m }: { m: MeetingDetail }) {
@@ -46,7 +46,7 @@ export function AgendaCard({ agenda }: { agenda: string[] }) {
 async function openMaterial(item: MeetingMaterialView, images: string[]) {
   if (!item.url) return toast('材料文件不存在，请联系召集人');
   try {
-    if (item.kind === 'image') await Taro.previewImage({ urls: images, current: item.url });
+    if (item.kind === 'image') await previewImage(images, item.url);
     else await openDocument(item.url);
   } catch {
     toast('打开失败，请重试');
@@ -62,7 +62,7 @@ export function MaterialsCard({ materials }: { materials: MeetingMaterialView[] 
       {materials.map((item) => (
         <View key={item.fileId} className="material-item" {...pressable(() => void openMaterial(item, images), 'link')}>
           {item.kind === 'image' && item.url ? (
-            <Image className="material-item__thumb" src={item.url} mode="aspectFill" lazyLoad ariaLabel={item.name} nativeProps={{ alt: item.name }} />
+            <Image className="material-item__thumb" src={item.url} mode="aspectFill" lazyLoad ariaLabel={item.name} imgProps={{ alt: item.name }} />
           ) : (
             <Text className="material-item__pdf">PDF</Text>
           )}

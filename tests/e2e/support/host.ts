@@ -62,7 +62,8 @@ export async function startHost(clock = new HostClock(), options: { history?: bo
     storage,
     functions: LOCAL_FUNCTIONS,
     sessionSecret: randomBytes(16).toString('hex'),
-    h5Dir: path.resolve(__dirname, '../../../dist/h5'),
+    // WZB_H5_DIR: serve another H5 build (the benchmark compares builds this way).
+    h5Dir: path.resolve(__dirname, '../../..', process.env.WZB_H5_DIR ?? 'dist/h5'),
     demo: true,
     files: localFileStore(path.join(dir, 'files')),
     media: localMediaStore(path.join(dir, 'files')),
