@@ -1,18 +1,17 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { bundleCodeOf, bundlePathOf, dependenciesOf, FUNCTIONS_ROOT } from './support';
 
 /**
  * wx-server-sdk is loaded lazily: a bundle may `require` it only if its package.json lists it (it
  * imported _runtime/wechat/sdk), and even then not while the bundle loads — only when a handler first
  * uses ctx.wechat. Checked for every built function.
  */
-const root = path.resolve(__dirname, '../../cloudfunctions');
-const functions = readdirSync(root).filter((n) => !n.startsWith('_') && existsSync(path.join(root, n, 'index.js')));
+const functions = readdirSync(FUNCTIONS_ROOT).filter((n) => !n.startsWith('_') && existsSync(bundlePathOf(n)));
 
 describe.each(functions)('%s bundle and wx-server-sdk', (name) => {
-  const code = readFileSync(path.join(root, name, 'index.js'), 'utf8');
-  const deps = Object.keys(JSON.parse(readFileSync(path.join(root, name, 'package.json'), 'utf8')).dependencies ?? {});
+  const code = bundleCodeOf(name);
+  const deps = dependenciesOf(name);
 
   it('requires it only when its package.json declares it', () => {
     if (/require\(["']wx-server-sdk["']\)/.test(code)) expect(deps).toContain('wx-server-sdk');
@@ -25,7 +24,7 @@ describe.each(functions)('%s bundle and wx-server-sdk', (name) => {
       const load = Module._load;
       const seen = [];
       Module._load = function (request, ...rest) { seen.push(request); return load.call(this, request, ...rest); };
-      require(${JSON.stringify(path.join(root, name, 'index.js'))});
+      require(${JSON.stringify(bundlePathOf(name))});
       process.stdout.write(JSON.stringify(seen));`;
     const out = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     expect(out.status).toBe(0);

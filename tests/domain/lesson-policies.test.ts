@@ -1,19 +1,11 @@
 import * as p from '../../src/domain/lesson/policies';
-import type { Actor, Role } from '../../src/domain/org/types';
+import { policyTable } from './policy-table';
 
-const actor = (role: Role, branchId: string | null = 'b1'): Actor => ({ memberId: 'm', role, branchId });
-const actors: Record<string, Actor> = {
-  admin: actor('committee_admin', null),
-  secretary: actor('secretary'),
-  committee: actor('branch_committee'),
-  member: actor('member'),
-  otherSecretary: actor('secretary', 'b2'),
-};
 const central = { branchId: null };
 const own = { branchId: 'b1' };
 
 describe('lesson policies', () => {
-  const cases: Array<[string, (a: Actor) => boolean, Record<string, boolean>]> = [
+  policyTable([
     ['manage central library', (a) => p.canManageLibrary(a, null), { admin: true, secretary: false, committee: false, member: false, otherSecretary: false }],
     ['manage b1 library', (a) => p.canManageLibrary(a, 'b1'), { admin: true, secretary: true, committee: true, member: false, otherSecretary: false }],
     ['edit a central lesson', (a) => p.canEditLesson(a, central), { admin: true, secretary: false, committee: false, member: false, otherSecretary: false }],
@@ -29,11 +21,5 @@ describe('lesson policies', () => {
     ['remind b1', (a) => p.canRemindStudy(a, 'b1'), { admin: true, secretary: true, committee: true, member: false, otherSecretary: false }],
     ['central lesson stats for b1', (a) => p.canViewLessonStats(a, central, 'b1'), { admin: true, secretary: true, committee: true, member: false, otherSecretary: false }],
     ['central lesson stats, all branches', (a) => p.canViewLessonStats(a, central, null), { admin: true, secretary: false, committee: false, member: false, otherSecretary: false }],
-  ];
-  for (const [name, policy, expected] of cases) {
-    it(`${name}: ${JSON.stringify(expected)}`, () => {
-      const got = Object.fromEntries(Object.entries(actors).map(([k, a]) => [k, policy(a)]));
-      expect(got).toEqual(expected);
-    });
-  }
+  ]);
 });

@@ -1,10 +1,8 @@
 import * as p from '../../src/domain/org/policies';
-import type { Actor, Role } from '../../src/domain/org/types';
-
-const actor = (role: Role, branchId: string | null = 'b1'): Actor => ({ memberId: 'm', role, branchId });
+import { policyTable } from './policy-table';
 
 describe('organisation policies', () => {
-  const cases: Array<[string, (a: Actor) => boolean, Record<string, boolean>]> = [
+  policyTable([
     ['manage organisation', p.canManageOrganisation, { admin: true, secretary: false, committee: false, member: false, otherSecretary: false }],
     ['manage branch b1', (a) => p.canManageBranch(a, 'b1'), { admin: true, secretary: true, committee: true, member: false, otherSecretary: false }],
     ['view roster of b1', (a) => p.canViewBranchRoster(a, 'b1'), { admin: true, secretary: true, committee: true, member: false, otherSecretary: false }],
@@ -12,18 +10,5 @@ describe('organisation policies', () => {
     ['import roster', p.canImportRoster, { admin: true, secretary: false, committee: false, member: false, otherSecretary: false }],
     ['move member', p.canMoveMember, { admin: true, secretary: false, committee: false, member: false, otherSecretary: false }],
     ['view branch b1', (a) => p.canViewBranch(a, 'b1'), { admin: true, secretary: true, committee: true, member: true, otherSecretary: false }],
-  ];
-  const actors: Record<string, Actor> = {
-    admin: actor('committee_admin', null),
-    secretary: actor('secretary'),
-    committee: actor('branch_committee'),
-    member: actor('member'),
-    otherSecretary: actor('secretary', 'b2'),
-  };
-  for (const [name, policy, expected] of cases) {
-    it(`${name}: ${JSON.stringify(expected)}`, () => {
-      const got = Object.fromEntries(Object.entries(actors).map(([k, a]) => [k, policy(a)]));
-      expect(got).toEqual(expected);
-    });
-  }
+  ]);
 });

@@ -145,6 +145,8 @@ describe('meetings: minutes, make-up, ledger, committee matrix', () => {
     expect(await world.call(fn, ADMIN, 'remindBranch', { branchId: 'b_demo01' })).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect((await world.ok<MatrixView>(fn, ADMIN, 'matrix', { year: 2026 })).branches.find((b) => b.branchId === 'b_demo01')!.remindAvailableAt).toBe(reminded.remindAvailableAt);
     expect(await world.storage.collection('meetingBranchReminders').count({ branchId: 'b_demo01' })).toBe(1);
+    // The secretary is reached through the reminder engine, about the branch (no single meeting).
+    expect(await world.storage.collection('reachReminders').find({ sourceKind: 'branch', sourceId: 'b_demo01' }, { limit: 5 })).toEqual([expect.objectContaining({ branchId: 'b_demo01', memberIds: [cast.secretary._id] })]);
     world.clock.advance(HOUR);
     expect(await world.ok(fn, ADMIN, 'remindBranch', { branchId: 'b_demo01' })).toMatchObject({ sent: true });
   });

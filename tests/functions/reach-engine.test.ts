@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FunctionContext } from '../../cloudfunctions/_runtime/context';
-import { reachDeliveries, reachRounds } from '../../cloudfunctions/_runtime/reach/reminder-store';
+import { reachDeliveries, reachReminders, reachRounds } from '../../cloudfunctions/_runtime/reach/reminder-store';
 import { releaseDueRounds, startReminder, type StartReminder } from '../../cloudfunctions/_runtime/reach/remind-round';
 import { openSqliteStorage } from '../../cloudfunctions/_runtime/storage/sqlite';
 import { countingStorage } from '../../scripts/bench/counting-storage';
@@ -188,11 +188,21 @@ describe('meeting reminders (for the meetings helper)', () => {
     await w.give(reachMember('a', { phone: '13800000001' }));
     const fake = recordingChannels();
     const ctx = { ...w.ctx, channels: fake.channels } as FunctionContext;
-    const input = { reminderId: 'meeting:mt1:start', meetingId: 'mt1', branchId: 'b1', by: null, memberIds: ['a'], title: '支部党员大会', from: '第一党支部', time: '2026-11-28 08:00', tip: '请准时参加', page: 'pages/meeting/index?id=mt1' };
+    const input = { reminderId: 'meeting:mt1:start', about: { kind: 'meeting' as const, meetingId: 'mt1', branchId: 'b1' }, by: null, memberIds: ['a'], title: '支部党员大会', from: '第一党支部', time: '2026-11-28 08:00', tip: '请准时参加', page: 'pages/meeting/index?id=mt1' };
     const first = await remindMeeting(ctx, input);
     const again = await remindMeeting(ctx, input);
     expect(first).toMatchObject({ deferredUntil: null, duplicate: false, round1: { reached: { wecom: 1 } } });
     expect(again.duplicate).toBe(true);
     expect(fake.calls.map((c) => [c.channel, c.to, c.message.urgent])).toEqual([['wecom', ['a'], true]]);
+    expect(await reachReminders(ctx).get('meeting:mt1:start')).toMatchObject({ sourceKind: 'meeting', sourceId: 'mt1', branchId: 'b1' });
+  });
+
+  it('a nudge about a branch’s due meetings is stored as a branch source (its id the branch’s), not as a meeting', async () => {
+    const { remindMeeting } = await import('../../cloudfunctions/_runtime/reach/meeting-reminder');
+    const w = world(sh('2026-11-27', '10:00'));
+    await w.give(reachMember('sec', { phone: '13800000002' }));
+    const ctx = { ...w.ctx, channels: recordingChannels().channels } as FunctionContext;
+    await remindMeeting(ctx, { reminderId: 'meeting:br:b1:7', about: { kind: 'branch', branchId: 'b1' }, by: 'admin', memberIds: ['sec'], title: '请按时召开支部会议', from: '院党委', time: '2026-11', tip: '待开：主题党日', page: 'pages/meeting/list/index', urgent: false });
+    expect(await reachReminders(ctx).get('meeting:br:b1:7')).toMatchObject({ sourceKind: 'branch', sourceId: 'b1', branchId: 'b1', urgent: false });
   });
 });

@@ -6,58 +6,25 @@
  * is published with all its receipts (an interrupted fan-out is finished by the scheduler) and every read
  * counter equals its read receipts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { openSqliteStorage } from '../../cloudfunctions/_runtime/storage/sqlite';
 import type { Member } from '../../src/domain/org/types';
 import type { Notice, Receipt } from '../../src/domain/notice/types';
 import { requestId } from '../functions/harness';
+import { localHostFolder, postJson } from './host-process';
 
 jest.setTimeout(60_000);
 
-const root = path.resolve(__dirname, '../..');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'wzb-durable-'));
-const h5Dir = path.join(dataDir, 'h5');
-mkdirSync(h5Dir);
-writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><title>微支部</title>');
-
-const running = new Set<ChildProcess>();
+const host = localHostFolder('wzb-durable-');
+const { dataDir } = host;
 afterAll(() => {
-  running.forEach((c) => c.kill('SIGKILL'));
-  rmSync(dataDir, { recursive: true, force: true });
+  host.killAll();
+  host.remove();
 });
-
-function start(env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cloudfunctions/_local/main.ts'], {
-    cwd: root,
-    env: { ...process.env, WZB_PORT: '0', WZB_DATA_DIR: dataDir, WZB_H5_DIR: h5Dir, WZB_SCHEDULER_MS: '3600000', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  child.on('exit', () => running.delete(child));
-  let out = '';
-  child.stderr!.on('data', (d) => (out += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 30_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = out.match(/local host: (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] });
-      }
-    });
-  });
-}
+const start = (env: Record<string, string> = {}) => host.start({ WZB_SCHEDULER_MS: '3600000', ...env });
 
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.on('exit', () => resolve())));
-
-async function post(url: string, body: unknown, token?: string): Promise<any> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  return res.json();
-}
 
 interface Persona {
   memberId: string;
@@ -72,10 +39,10 @@ describe('kill -9 during a write burst', () => {
     const secretary = personas.find((p) => p.role === 'secretary')!;
     const readers = personas.filter((p) => p.role === 'member' && p.branchName === secretary.branchName);
     expect(readers.length).toBeGreaterThanOrEqual(2);
-    const token = async (memberId: string) => ((await post(`${first.url}/api/session/demo`, { memberId })) as { token: string }).token;
+    const token = async (memberId: string) => ((await postJson(`${first.url}/api/session/demo`, { memberId })) as { token: string }).token;
     const secretaryToken = await token(secretary.memberId);
     const readerTokens = await Promise.all(readers.map((r) => token(r.memberId)));
-    const me = await post(`${first.url}/api/fn/org`, { action: 'me', data: {} }, secretaryToken);
+    const me = await postJson(`${first.url}/api/fn/org`, { action: 'me', data: {} }, secretaryToken);
     const branchId: string = me.data.member.branchId;
 
     const published: string[] = [];
@@ -86,7 +53,7 @@ describe('kill -9 during a write burst', () => {
       while (!stopped) {
         const title = `耐久测试-${n++}`;
         try {
-          const res = await post(`${first.url}/api/fn/notices`, { action: 'publish', data: { title, body: '写入压力测试', audience: { kind: 'branch', branchId }, requestId: requestId() } }, secretaryToken);
+          const res = await postJson(`${first.url}/api/fn/notices`, { action: 'publish', data: { title, body: '写入压力测试', audience: { kind: 'branch', branchId }, requestId: requestId() } }, secretaryToken);
           if (res.ok) published.push(res.data.noticeId);
           else throw new Error(`publish refused: ${res.code} ${res.message}`);
         } catch (err) {
@@ -102,7 +69,7 @@ describe('kill -9 during a write burst', () => {
           continue;
         }
         try {
-          const res = await post(`${first.url}/api/fn/notices`, { action: 'open', data: { noticeId } }, readerTokens[i]);
+          const res = await postJson(`${first.url}/api/fn/notices`, { action: 'open', data: { noticeId } }, readerTokens[i]);
           if (res.ok) reads.push({ noticeId, memberId: readers[i].memberId });
         } catch (err) {
           if (!stopped) throw err;
@@ -122,7 +89,7 @@ describe('kill -9 during a write burst', () => {
 
     // Restart: the host opens the same data folder; its scheduler finishes any interrupted fan-out at once.
     const second = await start({ WZB_SCHEDULER_MS: '200' });
-    expect((await post(`${second.url}/api/fn/org`, { action: 'me', data: {} }, secretaryToken)).ok).toBe(true);
+    expect((await postJson(`${second.url}/api/fn/org`, { action: 'me', data: {} }, secretaryToken)).ok).toBe(true);
     await new Promise((r) => setTimeout(r, 800));
     second.child.kill('SIGINT');
     await exited(second.child);

@@ -1,56 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { GIF_1PX } from '../contract/images';
+import { localHostFolder, postJson } from './host-process';
 
 /**
  * The embedded default as `npm run serve` starts it: a real process, a real data folder. Checks the
  * printed URL and data folder, the seed, sessions, uploaded images in `<data>/files`, persistence across
  * a restart and a clean Ctrl-C.
  */
-const root = path.resolve(__dirname, '../..');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'wzb-host-'));
-const h5Dir = path.join(dataDir, 'h5');
-mkdirSync(h5Dir);
-writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><title>微支部</title>');
-
-const running = new Set<ChildProcess>();
-afterAll(() => running.forEach((c) => c.kill('SIGKILL')));
-
-function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cloudfunctions/_local/main.ts'], {
-    cwd: root,
-    env: { ...process.env, WZB_PORT: '0', WZB_DATA_DIR: dataDir, WZB_H5_DIR: h5Dir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  child.on('exit', () => running.delete(child));
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 15000);
-    child.stdout!.on('data', () => {
-      const m = out.match(/local host: (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1], output: () => out });
-      }
-    });
-  });
-}
+const host = localHostFolder('wzb-host-');
+const { dataDir } = host;
+afterAll(host.killAll);
+const start = () => host.start({}, 15000);
 
 const stop = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {
     child.on('exit', (code) => resolve(code));
     child.kill('SIGINT');
   });
-
-async function post(url: string, body: unknown, token?: string) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  return res.json() as Promise<any>;
-}
 
 describe('local host process', () => {
   it('seeds once, serves H5 and functions, keeps data across restarts and stops cleanly on Ctrl-C', async () => {
@@ -62,12 +30,12 @@ describe('local host process', () => {
 
     const { personas } = (await (await fetch(`${first.url}/api/demo/personas`)).json()) as any;
     const admin = personas.find((p: any) => p.role === 'committee_admin');
-    const { token } = await post(`${first.url}/api/session/demo`, { memberId: admin.memberId });
-    const created = await post(`${first.url}/api/fn/org`, { action: 'branch.create', data: { name: '康复医学科党支部', department: '康复医学科', requestId: 'host-test-branch-0001' } }, token);
+    const { token } = await postJson(`${first.url}/api/session/demo`, { memberId: admin.memberId });
+    const created = await postJson(`${first.url}/api/fn/org`, { action: 'branch.create', data: { name: '康复医学科党支部', department: '康复医学科', requestId: 'host-test-branch-0001' } }, token);
     expect(created).toMatchObject({ ok: true, data: { name: '康复医学科党支部' } });
-    expect(await post(`${first.url}/api/fn/org`, { action: 'me', data: {} })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
-    expect(await post(`${first.url}/api/fn/org`, { action: 'me', data: {} }, `${token}x`)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
-    expect(await post(`${first.url}/api/fn/nope`, { action: 'me' }, token)).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+    expect(await postJson(`${first.url}/api/fn/org`, { action: 'me', data: {} })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await postJson(`${first.url}/api/fn/org`, { action: 'me', data: {} }, `${token}x`)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await postJson(`${first.url}/api/fn/nope`, { action: 'me' }, token)).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
     const uploaded = (await (
       await fetch(`${first.url}/api/files`, { method: 'POST', headers: { 'content-type': 'image/gif', authorization: `Bearer ${token}` }, body: GIF_1PX })
     ).json()) as any;
@@ -76,7 +44,7 @@ describe('local host process', () => {
 
     const second = await start();
     expect(second.output()).not.toContain('已创建演示医院');
-    const list = await post(`${second.url}/api/fn/org`, { action: 'branches.list', data: {} }, token);
+    const list = await postJson(`${second.url}/api/fn/org`, { action: 'branches.list', data: {} }, token);
     expect(list.data.branches).toHaveLength(15);
     const image = await fetch(`${second.url}${uploaded.data.url}`);
     expect([image.status, image.headers.get('content-type')]).toEqual([200, 'image/gif']);

@@ -6,17 +6,10 @@
  * markup as text. Only wx (cloud functions, database watch, storage) is faked.
  */
 import type { ChatMessageView, ChatOpenView } from '../../src/domain/api/chat';
-import type { MeView } from '../../src/domain/api/org';
 import { byAction, fail, loadPage, ok } from './harness';
+import { memberMe } from './fixtures';
 
-const me: MeView = {
-  bound: true,
-  demo: false,
-  member: { _id: 'm-1', name: '李娜', employeeNo: 'H1', department: '心内科', branchId: 'b-1', partyGroupId: null, role: 'member', phone: null, bound: true, status: 'active' },
-  branch: { _id: 'b-1', name: '心血管内科党支部', department: '心内科', releaseTime: '07:00' },
-  group: null,
-  committeeName: '医院党委',
-};
+const me = memberMe();
 
 const at = Date.UTC(2026, 10, 27, 1, 0);
 const msg = (seq: number, over: Partial<ChatMessageView> = {}): ChatMessageView => ({

@@ -35,6 +35,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { squash } from './fixtures';
 
 /** Folder of the built mini program (the one holding app.json). */
 export const WEAPP_DIR = path.resolve(process.env.WZB_WEAPP_DIR ?? 'dist/weapp');
@@ -268,8 +269,6 @@ function toPredicate(selector: Selector): (el: Element) => boolean {
   const css = toWeappSelector(selector);
   return (el) => el.matches(css);
 }
-
-const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** Predicate: elements (optionally matching `selector`) whose whole text is `text` (or matches the
  *  RegExp). `tap(byText('花名册匹配'))` taps the innermost such element; the tap bubbles up. */

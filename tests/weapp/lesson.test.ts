@@ -5,19 +5,11 @@
  * answers (the server does not send them; the page must not need them).
  */
 import type { LessonStudyView, ProgressView } from '../../src/domain/api/lessons';
-import type { MeView } from '../../src/domain/api/org';
 import { byAction, loadPage, ok } from './harness';
+import { memberMe, squash } from './fixtures';
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-const me: MeView = {
-  bound: true,
-  demo: false,
-  member: { _id: 'm-1', name: '李娜', employeeNo: 'H1', department: '心内科', branchId: 'b-1', partyGroupId: null, role: 'member', phone: null, bound: true, status: 'active' },
-  branch: { _id: 'b-1', name: '心血管内科党支部', department: '心内科', releaseTime: '07:00' },
-  group: null,
-  committeeName: '医院党委',
-};
+const me = memberMe();
 
 const progress = (over: Partial<ProgressView> = {}): ProgressView => ({
   percent: 40,

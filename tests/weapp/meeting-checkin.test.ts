@@ -6,17 +6,10 @@
  * server's answer is shown — 签到成功, or its Chinese refusal. Only wx is faked.
  */
 import type { CheckinResult } from '../../src/domain/api/meetings';
-import type { MeView } from '../../src/domain/api/org';
 import { byAction, fail, loadPage, ok } from './harness';
+import { memberMe } from './fixtures';
 
-const me: MeView = {
-  bound: true,
-  demo: false,
-  member: { _id: 'm-1', name: '李娜', employeeNo: 'H1', department: '心内科', branchId: 'b-1', partyGroupId: null, role: 'member', phone: null, bound: true, status: 'active' },
-  branch: { _id: 'b-1', name: '心血管内科党支部', department: '心内科', releaseTime: '07:00' },
-  group: null,
-  committeeName: '医院党委',
-};
+const me = memberMe();
 
 const TOKEN = 'mt1.meeting-1.59012345.abcdef0123456789';
 const result: CheckinResult = { meetingId: 'meeting-1', topic: '学习贯彻全会精神', checkinAt: Date.UTC(2026, 10, 28, 6, 32), method: 'qr', late: true };

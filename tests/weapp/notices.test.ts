@@ -4,19 +4,9 @@
  * read and the acknowledgement, and the publisher's tracking view. Only wx.cloud is faked.
  */
 import type { InboxItem, NoticeDetail, TrackingView } from '../../src/domain/api/notices';
-import type { MeView } from '../../src/domain/api/org';
 import { byAction, fail, loadPage, ok } from './harness';
+import { memberMe, squash } from './fixtures';
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-const me = (role: 'member' | 'secretary'): MeView => ({
-  bound: true,
-  demo: false,
-  member: { _id: 'm-1', name: '李娜', employeeNo: 'H1', department: '心内科', branchId: 'b-1', partyGroupId: null, role, phone: null, bound: true, status: 'active' },
-  branch: { _id: 'b-1', name: '心血管内科党支部', department: '心内科', releaseTime: '07:00' },
-  group: null,
-  committeeName: '医院党委',
-});
 
 const item = (over: Partial<InboxItem>): InboxItem => ({
   noticeId: 'n-1',
@@ -56,7 +46,7 @@ describe('notices inbox (pages/notices/index)', () => {
   test('lists the inbox from one call, unread marked', async () => {
     const p = await loadPage('pages/notices/index', {
       cloud: byAction({
-        'org/me': () => ok(me('member')),
+        'org/me': () => ok(memberMe('member')),
         'notices/inbox': () => ok({ items: [item({}), item({ noticeId: 'n-2', title: '已读的通知', read: true })], unreadCount: 1 }),
       }),
     });
@@ -75,7 +65,7 @@ describe('notice detail (pages/notice-detail/index)', () => {
     const p = await loadPage('pages/notice-detail/index', {
       query: { noticeId: 'n-1' },
       cloud: byAction({
-        'org/me': () => ok(me('member')),
+        'org/me': () => ok(memberMe('member')),
         'notices/open': () => ok(detail()),
         'notices/ack': () => {
           acked = true;
@@ -95,7 +85,7 @@ describe('notice detail (pages/notice-detail/index)', () => {
   test('a notice not addressed to the member shows the function message', async () => {
     const p = await loadPage('pages/notice-detail/index', {
       query: { noticeId: 'n-x' },
-      cloud: byAction({ 'org/me': () => ok(me('member')), 'notices/open': () => fail('NOT_FOUND', '通知不存在或不是发给你的') }),
+      cloud: byAction({ 'org/me': () => ok(memberMe('member')), 'notices/open': () => fail('NOT_FOUND', '通知不存在或不是发给你的') }),
     });
     expect(p.text()).toContain('通知不存在或不是发给你的');
     expect(p.exists('.notice-body')).toBe(false);
@@ -130,7 +120,7 @@ describe('tracking (admin/notice-track/index)', () => {
     };
     const p = await loadPage('admin/notice-track/index', {
       query: { noticeId: 'n-1' },
-      cloud: byAction({ 'org/me': () => ok(me('secretary')), 'notices/track': () => ok(view) }),
+      cloud: byAction({ 'org/me': () => ok(memberMe('secretary')), 'notices/track': () => ok(view) }),
     });
     expect(squash(p.text('.track-read-count')).replace(/\s/g, '')).toBe('1/3');
     expect(p.all('.track-member.is-unread')).toHaveLength(2);

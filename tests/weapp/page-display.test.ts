@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { byAction, byText, loadPage, ok, WEAPP_DIR, type PageHandle } from './harness';
+import { memberMe } from './fixtures';
 
 const appJson = JSON.parse(fs.readFileSync(path.join(WEAPP_DIR, 'app.json'), 'utf8')) as {
   pages: string[];
@@ -31,14 +32,7 @@ function pageMeta(p: PageHandle, route: string): { style: string; rootFontSize: 
   return { style: String(data[keys['page-style']] ?? ''), rootFontSize: String(data[keys['root-font-size']] ?? '') };
 }
 
-const me = {
-  bound: true,
-  demo: false,
-  member: { _id: 'm-1', name: '李娜', employeeNo: 'H1', department: '心内科', branchId: 'b-1', partyGroupId: null, role: 'member', phone: null, bound: true, status: 'active' },
-  branch: { _id: 'b-1', name: '心血管内科党支部', department: '心内科', releaseTime: '07:00' },
-  group: null,
-  committeeName: '医院党委',
-};
+const me = memberMe();
 
 test.each(allPages)('%s starts with a <page-meta> carrying the page style and root font size', (route) => {
   const wxml = fs.readFileSync(path.join(WEAPP_DIR, `${route}.wxml`), 'utf8');

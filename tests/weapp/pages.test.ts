@@ -10,6 +10,7 @@ import type { MeView } from '../../src/domain/api/org';
 import { ROLE_LABELS } from '../../src/domain/org/types';
 import { ERROR_MESSAGES } from '../../src/domain/shared/errors';
 import { byAction, byText, fail, loadPage, ok, WEAPP_DIR } from './harness';
+import { squash } from './fixtures';
 
 type BoundMe = Extract<MeView, { bound: true }>;
 
@@ -37,7 +38,6 @@ function boundMe(overrides: Partial<BoundMe> = {}): BoundMe {
   };
 }
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /*
  * `missingTemplates`: elements base.wxml has no template for render as nothing, on a phone too (wcc:

@@ -2,12 +2,16 @@ import type { FunctionContext } from '../context';
 import { reachDepsOf } from './deps';
 import { startReminder, type ReachSourceHooks, type ReminderStarted } from './remind-round';
 
+/**
+ * What a meeting message is about: one meeting (its branch is null for a hospital-wide 党课), or a
+ * branch whose meetings are due (the committee's nudge to its secretary, about no single meeting).
+ */
+export type MeetingReachSource = { kind: 'meeting'; meetingId: string; branchId: string | null } | { kind: 'branch'; branchId: string };
+
 export interface MeetingReminder {
   /** Deterministic per meeting and reminder (e.g. `meeting:<id>:day-before`): a timer firing twice sends once. */
   reminderId: string;
-  meetingId: string;
-  /** Null for hospital-wide meetings (a 党课 for every branch). */
-  branchId: string | null;
+  about: MeetingReachSource;
   /** Who set it off; null for a timer. */
   by: string | null;
   memberIds: string[];
@@ -35,7 +39,7 @@ export function remindMeeting(ctx: FunctionContext, input: MeetingReminder, hook
     reachDepsOf(ctx),
     {
       reminderId: input.reminderId,
-      source: { kind: 'meeting', id: input.meetingId, branchId: input.branchId },
+      source: input.about.kind === 'meeting' ? { kind: 'meeting', id: input.about.meetingId, branchId: input.about.branchId } : { kind: 'branch', id: input.about.branchId, branchId: input.about.branchId },
       by: input.by,
       memberIds: input.memberIds,
       // A meeting has its own follow-up (the hour-before reminder), so no second round here.

@@ -10,7 +10,13 @@ import type { ReachMessage } from './port';
  * members cost ten writes, not five thousand.
  */
 
-export type ReachSourceKind = 'notice' | 'lesson' | 'mention' | 'meeting';
+/**
+ * What a reminder is about; its `sourceId` is that thing's id. `branch`: the committee's nudge to a
+ * branch's secretary about the meetings it still owes (sourceId: the branch id). Reminders stored
+ * before `branch` existed carry kind `meeting` with sourceId `branch:<branchId>`; no reader looks a
+ * meeting up by sourceId, so they stay readable as they are.
+ */
+export type ReachSourceKind = 'notice' | 'lesson' | 'mention' | 'meeting' | 'branch';
 
 /** The message as stored (a plain object type, so it fits the storage port's documents). */
 export type StoredMessage = { [K in keyof ReachMessage]: ReachMessage[K] };

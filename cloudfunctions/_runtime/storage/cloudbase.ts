@@ -14,18 +14,18 @@
  * Transactions are single-document in CloudBase, so `atomically` simply runs the work.
  */
 import {
-  afterId,
   assertCollectionName,
   assertDoc,
   assertFilter,
   assertId,
   assertIndexedUpdate,
   assertIndexedValues,
+  assertInsertMany,
   assertSortableDocs,
   assertUpdate,
   assertWriteFilter,
+  findAllInPages,
   resolveFindOptions,
-  resolvePageSize,
 } from './guards';
 import {
   DuplicateKeyError,
@@ -168,17 +168,8 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
     return docs;
   }
 
-  async findAll(filter: Filter, pageSize?: number): Promise<T[]> {
-    assertFilter(filter, `${this.name}.findAll`);
-    const limit = resolvePageSize(pageSize, `${this.name}.findAll`);
-    const out: T[] = [];
-    let last: string | undefined;
-    for (;;) {
-      const page = await this.find(afterId(filter, last), { orderBy: [['_id', 'asc']], limit });
-      out.push(...page);
-      if (page.length < limit) return out;
-      last = (page[page.length - 1] as T)._id;
-    }
+  findAll(filter: Filter, pageSize?: number): Promise<T[]> {
+    return findAllInPages((f, options) => this.find(f, options), filter, pageSize, `${this.name}.findAll`);
   }
 
   async count(filter: Filter): Promise<number> {
@@ -199,11 +190,7 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
   }
 
   async insertMany(docs: T[]): Promise<{ inserted: number; duplicates: string[] }> {
-    if (!Array.isArray(docs)) throw new StorageError(`${this.name}.insertMany: docs must be an array`);
-    docs.forEach((doc, i) => {
-      assertDoc(doc, `${this.name}.insertMany[${i}]`);
-      assertIndexedValues(this.name, doc, `${this.name}.insertMany[${i}]`);
-    });
+    assertInsertMany(this.name, docs);
     // One add per document: a batch add stops at the first duplicate and hides which ones landed.
     const duplicates: string[] = [];
     let inserted = 0;

@@ -6,6 +6,7 @@
 import { COLLECTIONS } from './collections';
 import {
   StorageError,
+  type Doc,
   type DocValue,
   type FieldOps,
   type Filter,
@@ -282,6 +283,25 @@ export function afterId(filter: Filter, after: string | undefined): Filter {
   return Object.keys(filter).length === 0 ? page : { $and: [filter, page] };
 }
 
+/** Every match, read page by page in `_id` order: the findAll of both adapters, over their own find. */
+export async function findAllInPages<T extends Doc>(
+  find: (filter: Filter, options: FindOptions) => Promise<T[]>,
+  filter: Filter,
+  pageSize: number | undefined,
+  where: string,
+): Promise<T[]> {
+  assertFilter(filter, where);
+  const limit = resolvePageSize(pageSize, where);
+  const out: T[] = [];
+  let last: string | undefined;
+  for (;;) {
+    const page = await find(afterId(filter, last), { orderBy: [['_id', 'asc']], limit });
+    out.push(...page);
+    if (page.length < limit) return out;
+    last = (page[page.length - 1] as T)._id;
+  }
+}
+
 /**
  * Sorting on an array or object value (or through an array on a dotted path) follows BSON rules
  * (arrays by their smallest / largest element, objects field by field) that the local adapter does
@@ -338,6 +358,15 @@ export function assertIndexedValues(collection: string, doc: Record<string, unkn
 }
 
 /** An update keeps indexed fields to strings, numbers or null (no `$push`, nothing set inside them). */
+/** insertMany's checks, on every document before any is written, so a bad one cannot leave half a batch behind. */
+export function assertInsertMany(collection: string, docs: unknown): void {
+  if (!Array.isArray(docs)) throw new StorageError(`${collection}.insertMany: docs must be an array`);
+  docs.forEach((doc: Record<string, unknown>, i) => {
+    assertDoc(doc, `${collection}.insertMany[${i}]`);
+    assertIndexedValues(collection, doc, `${collection}.insertMany[${i}]`);
+  });
+}
+
 export function assertIndexedUpdate(collection: string, update: Update, where: string): void {
   const indexed = indexedFields(collection);
   if (indexed.size === 0) return;

@@ -8,7 +8,6 @@ import Database from 'libsql';
 import { applyUpdate, project } from './apply-update';
 import { COLLECTIONS, type IndexSpec } from './collections';
 import {
-  afterId,
   assertCollectionName,
   assertDoc,
   assertFieldPath,
@@ -16,12 +15,13 @@ import {
   assertId,
   assertIndexedUpdate,
   assertIndexedValues,
+  assertInsertMany,
   assertSortableDocs,
   assertUpdate,
   assertWriteFilter,
+  findAllInPages,
   indexedFields,
   resolveFindOptions,
-  resolvePageSize,
 } from './guards';
 import { matchesFilter } from './match';
 import {
@@ -223,17 +223,8 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     return fields ? docs.map((doc) => project(doc, fields)) : docs;
   }
 
-  async findAll(filter: Filter, pageSize?: number): Promise<T[]> {
-    assertFilter(filter, `${this.name}.findAll`);
-    const limit = resolvePageSize(pageSize, `${this.name}.findAll`);
-    const out: T[] = [];
-    let last: string | undefined;
-    for (;;) {
-      const page = await this.find(afterId(filter, last), { orderBy: [['_id', 'asc']], limit });
-      out.push(...page);
-      if (page.length < limit) return out;
-      last = (page[page.length - 1] as T)._id;
-    }
+  findAll(filter: Filter, pageSize?: number): Promise<T[]> {
+    return findAllInPages((f, options) => this.find(f, options), filter, pageSize, `${this.name}.findAll`);
   }
 
   async count(filter: Filter): Promise<number> {
@@ -253,12 +244,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   }
 
   async insertMany(docs: T[]): Promise<{ inserted: number; duplicates: string[] }> {
-    if (!Array.isArray(docs)) throw new StorageError(`${this.name}.insertMany: docs must be an array`);
-    // Check every document before writing any, so a bad one cannot leave half a batch behind.
-    docs.forEach((doc, i) => {
-      assertDoc(doc, `${this.name}.insertMany[${i}]`);
-      assertIndexedValues(this.name, doc, `${this.name}.insertMany[${i}]`);
-    });
+    assertInsertMany(this.name, docs);
     const duplicates: string[] = [];
     let inserted = 0;
     // A failed INSERT only aborts its own statement, so one transaction can carry on past it.

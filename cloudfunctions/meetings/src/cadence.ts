@@ -129,6 +129,6 @@ export async function remindBranch(input: MeetingsParsed<'remindBranch'>, ctx: F
     throw err;
   }
   const summary = open.map((d) => `${MEETING_TYPE_LABELS[d.type]}${d.state === 'overdue' ? '（逾期）' : ''}`).join('、');
-  const sent = await notifyMembers(ctx, [secretary._id], { title: '请按时召开支部会议', author: member.name, time: monthKeyOf(now), tip: `待开：${summary}`, page: 'pages/meeting/list/index' }, { key: `br:${branch._id}:${slot}`, meetingId: `branch:${branch._id}`, branchId: branch._id, by: actor.memberId, urgent: false });
+  const sent = await notifyMembers(ctx, [secretary._id], { title: '请按时召开支部会议', author: member.name, time: monthKeyOf(now), tip: `待开：${summary}`, page: 'pages/meeting/list/index' }, { key: `br:${branch._id}:${slot}`, aboutBranch: branch._id, by: actor.memberId, urgent: false });
   return { branchId: branch._id, secretaryName: secretary.name, sent: true, wechat: sent.reached > 0, remindAvailableAt: availableAt };
 }

@@ -10,16 +10,27 @@ export interface MeetingMessage {
   page: string;
 }
 
-/** Which meeting event this is, so a retry of the same event finds the first reminder and sends nothing. */
-export interface MeetingNotifyRoute {
-  /** Unique per meeting event, e.g. `<meetingId>:scheduled`, `<meetingId>:day`. */
+/** Which event this is, so a retry of the same event finds the first reminder and sends nothing. */
+interface NotifyRouteBase {
+  /** Unique per event, e.g. `<meetingId>:scheduled`, `<meetingId>:day`, `br:<branchId>:<slot>`. */
   key: string;
-  meetingId: string;
-  branchId: string | null;
   by: string | null;
   /** Only the reminders before a meeting are urgent (may use SMS, not held by quiet hours). */
   urgent: boolean;
 }
+
+/** An event of one meeting (invitation, reminders, cancellation, make-up tasks). */
+interface MeetingEventRoute extends NotifyRouteBase {
+  meetingId: string;
+  branchId: string | null;
+}
+
+/** The committee's nudge to a branch's secretary about the meetings the branch still owes: about the branch, no one meeting. */
+interface BranchDueRoute extends NotifyRouteBase {
+  aboutBranch: string;
+}
+
+export type MeetingNotifyRoute = MeetingEventRoute | BranchDueRoute;
 
 export interface NotifyResult {
   total: number;
@@ -40,8 +51,7 @@ export async function notifyMembers(ctx: FunctionContext, memberIds: string[], m
   try {
     const started = await remindMeeting(ctx, {
       reminderId: `meeting:${route.key}`,
-      meetingId: route.meetingId,
-      branchId: route.branchId,
+      about: 'aboutBranch' in route ? { kind: 'branch', branchId: route.aboutBranch } : { kind: 'meeting', meetingId: route.meetingId, branchId: route.branchId },
       by: route.by,
       memberIds,
       title: message.title,

@@ -14,6 +14,7 @@ const HOOKS: Record<ReachSourceKind, ReachSourceHooks> = {
   lesson: lessonReachHooks,
   mention: {},
   meeting: {},
+  branch: {},
 };
 
 export async function releaseReachRounds(ctx: FunctionContext): Promise<{ released: string[] }> {

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { View, Text, Image } from '@tarojs/components';
-import { Input, Loading, TextArea } from '@nutui/nutui-react-taro';
+import { Input, TextArea } from '@nutui/nutui-react-taro';
 import { TextField } from '../../components/text-field';
+import { UploadingOverlay } from '../../components/uploading-overlay';
 import { LESSON_LIMITS as L } from '../../domain/lesson/limits';
 import { ERROR_MESSAGES } from '../../domain/shared/errors';
 import { chooseImages } from '../../platform/choose-images';
@@ -91,10 +92,7 @@ export function BlocksEditor({ draft, update, disabled }: BlocksEditorProps) {
             <View className="lesson-block__image">
               <Image className="lesson-block__img" src={b.url} mode="widthFix" />
               {b.uploading && (
-                <View className="lesson-block__overlay">
-                  <Loading type="spinner" />
-                  <Text>上传中</Text>
-                </View>
+                <UploadingOverlay />
               )}
             </View>
           )}

@@ -17,10 +17,9 @@ import { errorMessage } from '../../utils/error-message';
 import { formatDate } from '../../utils/format-time';
 import { nameList } from '../../utils/meeting-format';
 import { pressable } from '../../utils/pressable';
+import { YearChips, thisYear } from '../meeting-shared/year-chips';
 import './index.scss';
 import { withPageDisplay } from '../../components/page-display';
-
-const thisYear = () => Number(formatDate(Date.now()).slice(0, 4));
 
 /** The names and minutes under a row: folded on screen, always printed. */
 function RowDetail({ row, open }: { row: LedgerRow; open: boolean }) {
@@ -70,13 +69,7 @@ function Ledger({ branchId }: { branchId: string }) {
   return (
     <>
       <View className="ledger-toolbar">
-        <View className="ledger-years" role="radiogroup" aria-label="年份">
-          {years.map((y) => (
-            <Text key={y} className={`ledger-year ${y === year ? 'is-on' : ''}`} aria-checked={y === year} {...pressable(() => setYear(y), 'radio')}>
-              {y}年
-            </Text>
-          ))}
-        </View>
+        <YearChips years={years} value={year} onChange={setYear} />
         <View className="ledger-buttons">
           <Button className="ledger-export" type="primary" size="small" loading={exporting} disabled={exporting} onClick={() => void exportXlsx()}>
             导出 Excel

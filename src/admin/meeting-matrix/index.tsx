@@ -11,14 +11,13 @@ import { DUE_STATE_LABELS } from '../../domain/meeting/types';
 import { meetingsApi } from '../../platform/api';
 import { toast, toastSuccess } from '../../platform/feedback';
 import { errorMessage } from '../../utils/error-message';
-import { formatClock, formatDate } from '../../utils/format-time';
-import { pressable } from '../../utils/pressable';
+import { formatClock } from '../../utils/format-time';
 import { ROUTES, withQuery } from '../../utils/routes';
+import { YearChips, thisYear } from '../meeting-shared/year-chips';
 import './index.scss';
 import { withPageDisplay } from '../../components/page-display';
 
 const SYMBOL: Record<MatrixCell['state'], string> = { held: '✓', due: '待', overdue: '逾', not_required: '' };
-const thisYear = () => Number(formatDate(Date.now()).slice(0, 4));
 
 type BranchLine = MatrixView['branches'][number];
 
@@ -57,11 +56,7 @@ function Matrix() {
   return (
     <>
       <View className="matrix-toolbar">
-        {[thisYear() - 1, thisYear()].map((y) => (
-          <Text key={y} className={`ledger-year matrix-year ${y === year ? 'is-on' : ''}`} aria-checked={y === year} {...pressable(() => setYear(y), 'radio')}>
-            {y}年
-          </Text>
-        ))}
+        <YearChips years={[thisYear() - 1, thisYear()]} value={year} onChange={setYear} chipClassName="matrix-year" />
         <View className="matrix-legend">
           {(['held', 'due', 'overdue'] as const).map((s) => (
             <Text key={s} className={`matrix-legend__item matrix-cell--${s}`}>

@@ -1,5 +1,5 @@
 import { View, Text, Image } from '@tarojs/components';
-import { Loading } from '@nutui/nutui-react-taro';
+import { UploadingOverlay } from '../../components/uploading-overlay';
 import { NOTICE_LIMITS } from '../../domain/notice/limits';
 import type { ImageUploads } from './use-image-uploads';
 import { pressable } from '../../utils/pressable';
@@ -17,10 +17,7 @@ export function ImagesField({ uploads, disabled = false, label = '图片' }: { u
           <View key={s.key} className={`compose-image ${s.uploading ? 'is-uploading' : 'is-uploaded'}`}>
             <Image className="compose-image__img" src={s.preview} mode="aspectFill" />
             {s.uploading && (
-              <View className="compose-image__overlay">
-                <Loading type="spinner" />
-                <Text className="compose-image__status">上传中</Text>
-              </View>
+              <UploadingOverlay />
             )}
             {!disabled && (
               <View className="compose-image-remove" {...pressable(() => uploads.remove(s.key))} aria-label="删除图片">
