@@ -49,6 +49,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: './',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // The app's script is the page (the HTML has nothing to show without it): run it as the body
+      // ends instead of deferring it, so nothing is taken to be on screen before the app has run.
+      htmlPluginOption: { scriptLoading: 'blocking', inject: 'body' },
       esnextModules: ['nutui-react'],
       useHtmlComponents: true,
       // WZB_SOURCE_MAP=1 writes source maps (to see what each chunk carries); production builds have none.
@@ -62,6 +65,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // fetches once and the browser keeps, so opening the next page downloads only that page's code.
       webpackChain(chain) {
         chain.plugin('page-prefetch-manifest').use(PagePrefetchManifestPlugin);
+        // Taro's HTML components with a lighter View (see src/platform/html-view.tsx).
+        chain.resolve.alias.set(require.resolve('@tarojs/components-react/dist/components/view/index.js'), path.resolve(__dirname, '../src/platform/html-view.tsx'));
         chain.optimization.splitChunks({
           chunks: 'all',
           hidePathInfo: true,

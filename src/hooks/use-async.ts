@@ -12,12 +12,14 @@ export interface AsyncState<T> {
 
 /**
  * Runs `load` now and whenever `deps` change; keeps the last data while reloading so a refresh after an
- * action does not blank the page. A stale response (deps changed meanwhile) is dropped.
+ * action does not blank the page. A stale response (deps changed meanwhile) is dropped. `initial`: data
+ * already at hand when the component mounts (shown at once, and not loaded again until deps change).
  */
-export function useAsync<T>(load: () => Promise<T>, deps: ReadonlyArray<unknown>, enabled = true): AsyncState<T> {
-  const [data, setData] = useState<T | null>(null);
+export function useAsync<T>(load: () => Promise<T>, deps: ReadonlyArray<unknown>, enabled = true, initial: T | null = null): AsyncState<T> {
+  const [data, setData] = useState<T | null>(initial);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(enabled);
+  const [loading, setLoading] = useState(enabled && initial === null);
+  const skipFirstLoad = useRef(initial !== null);
   const seq = useRef(0);
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -43,6 +45,10 @@ export function useAsync<T>(load: () => Promise<T>, deps: ReadonlyArray<unknown>
   }, []);
 
   useEffect(() => {
+    if (skipFirstLoad.current) {
+      skipFirstLoad.current = false;
+      return;
+    }
     if (enabled) void reload();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled, ...deps]);

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { HomeView, MeView } from '../domain/api/org';
 import { orgApi } from '../platform/api';
 import { setBranchChatBadge, setNoticesBadge } from '../platform/tab-badge';
@@ -13,6 +13,8 @@ import { useOnReturn, usePageVisible } from './use-page-visibility';
  * `meViaHome`, and the page then takes the same answer instead of calling again.
  */
 let pending: { home: Promise<HomeView>; at: number } | null = null;
+/** The first answer once it has arrived: the page then mounts with it and draws once, not twice. */
+let arrived: { view: HomeView; at: number } | null = null;
 /** A first answer older than this is not taken (it belonged to an earlier visit, e.g. before binding). */
 const PENDING_MAX_AGE_MS = 30 * 1000;
 
@@ -20,24 +22,45 @@ const PENDING_MAX_AGE_MS = 30 * 1000;
 export function meViaHome(): Promise<MeView> {
   const home = orgApi('home', { me: true });
   pending = { home, at: Date.now() };
+  arrived = null;
+  home.then(
+    (view) => {
+      if (pending?.home === home) arrived = { view, at: Date.now() };
+    },
+    () => undefined,
+  );
   return home.then((h) => h.me ?? { bound: false, demo: false });
 }
 
 function takePending(): Promise<HomeView> | null {
   const p = pending;
   pending = null;
+  arrived = null;
   return p && Date.now() - p.at < PENDING_MAX_AGE_MS ? p.home : null;
+}
+
+/** The first answer if it has already arrived (and is young): taken once, with its side effects applied. */
+function takeArrived(): HomeView | null {
+  const a = arrived;
+  if (!a || Date.now() - a.at >= PENDING_MAX_AGE_MS) return null;
+  pending = null;
+  arrived = null;
+  return remember(a.view);
+}
+
+/** What every answer updates besides the page: the inbox cache and the tab badges. */
+function remember(view: HomeView): HomeView {
+  rememberInbox(view.inbox);
+  setNoticesBadge(view.inbox.unreadCount);
+  if (view.chat) setBranchChatBadge(view.chat.unread, view.chat.mentioned);
+  return view;
 }
 
 /** The home's data: fetched once on open (shared with MeGate), again on every return and after a lesson save lands. */
 export function useHome(): AsyncState<HomeView> {
-  const home = useAsync(async () => {
-    const view = await (takePending() ?? orgApi('home', { me: false }));
-    rememberInbox(view.inbox);
-    setNoticesBadge(view.inbox.unreadCount);
-    if (view.chat) setBranchChatBadge(view.chat.unread, view.chat.mentioned);
-    return view;
-  }, []);
+  // Mounted by MeGate once `me` came from the first answer: that answer is normally here already.
+  const [initial] = useState(takeArrived);
+  const home = useAsync(async () => remember(await (takePending() ?? orgApi('home', { me: false }))), [], true, initial);
   // Back from the lesson (progress changed), a notice or another tab: one fresh call, keeping the page.
   useOnReturn(() => void home.reload());
   // A save that lands after we are back (leaving saves last) refreshes the card again; saves while the

@@ -13,6 +13,7 @@ type IdleWindow = Window & { requestIdleCallback?: (cb: (deadline?: Deadline) =>
 
 const normalise = (p: string) => p.replace(/^\//, '');
 const requested = new Set<string>();
+const SLICE_MS = 3;
 
 function pageFiles(): Record<string, string[]> {
   try {
@@ -38,7 +39,10 @@ export function prefetchPages(paths: ReadonlyArray<string>): void {
       const files = pageFiles();
       queue = [...new Set(paths.flatMap((path) => files[normalise(path)] ?? []))];
     }
-    while (queue.length > 0 && (!deadline || deadline.timeRemaining() > 1)) {
+    const started = Date.now();
+    // At most a few milliseconds at a time, however long the idle period: a slow phone does the same
+    // work several times slower, and the member may tap meanwhile.
+    while (queue.length > 0 && (!deadline || (deadline.timeRemaining() > 1 && Date.now() - started < SLICE_MS))) {
       const file = queue.shift() as string;
       if (requested.has(file)) continue;
       requested.add(file);

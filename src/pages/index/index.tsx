@@ -48,13 +48,14 @@ function Home({ me }: { me: BoundMe }) {
 
       <UnreadEntry unread={home.data?.inbox.unreadCount ?? 0} />
 
-      {member.branchId !== null && canManageBranch(actorOf(member), member.branchId) && <MeetingsDue branchId={member.branchId} />}
-
       {member.branchId !== null ? (
         <TodayLesson me={me} view={home.data?.today ?? null} error={home.data ? null : home.error} reload={() => void home.reload()} />
       ) : lessonAccess(member).committee ? <CommitteeStudyCard /> : null}
 
       {member.branchId !== null && <NextMeeting data={home.data?.meetings ?? null} />}
+
+      {/* Officers' nudge, from its own call: below the lesson card, so arriving later never pushes the card a member is about to tap. */}
+      {member.branchId !== null && canManageBranch(actorOf(member), member.branchId) && <MeetingsDue branchId={member.branchId} />}
 
       <Card title="我的组织" className="home-org">
         <InfoRow label="支部" value={branch?.name ?? '未加入支部'} valueClassName="me-branch" />
