@@ -1,4 +1,5 @@
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { showArrived } from '../platform/show-arrived';
 import { errorMessage } from '../utils/error-message';
 
 export interface AsyncState<T> {
@@ -36,9 +37,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: ReadonlyArray<unknown>
       settle = () => setError(errorMessage(e, '加载失败，请检查网络后重试'));
     }
     if (mine !== seq.current) return;
-    // Showing what arrived is a transition: React renders it in slices of a few milliseconds, so a long
-    // list arriving on a slow phone never freezes a tap or a scroll (H5; the mini program renders as before).
-    startTransition(() => {
+    showArrived(() => {
       settle();
       setLoading(false);
     });

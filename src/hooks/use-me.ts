@@ -1,8 +1,9 @@
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { MeView } from '../domain/api/org';
 import { orgApi } from '../platform/api';
 import { supportsDemoLogin } from '../platform/session';
+import { showArrived } from '../platform/show-arrived';
 import { errorCode, errorMessage } from '../utils/error-message';
 import { forgetInbox } from '../utils/inbox-store';
 import { ROUTES } from '../utils/routes';
@@ -80,8 +81,7 @@ export function useMe(fetcher?: () => Promise<MeView>): UseMe {
     try {
       const view = await fetchMe(fetcherRef.current);
       if (!view.bound) return leaveFor(ROUTES.bind);
-      // The page behind the gate renders in slices (see useAsync).
-      startTransition(() => setMe(view));
+      showArrived(() => setMe(view));
     } catch (e) {
       if (errorCode(e) === 'UNAUTHENTICATED' && supportsDemoLogin) return leaveFor(ROUTES.demo);
       setError(errorMessage(e, '无法获取身份信息，请重试'));
