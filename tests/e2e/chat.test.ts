@@ -173,7 +173,7 @@ describe('branch chat in the browser', () => {
     // a mention of C, written through the picker (search by pinyin initials would also find them)
     await visible(a.page, '.chat-input textarea').fill(`请 `);
     await visible(a.page, '.chat-tool--at').click();
-    await visible(a.page, '.chat-mention__search input').fill(who.c.name);
+    await visible(a.page, 'input.chat-mention__search').fill(who.c.name);
     await visible(a.page, '.chat-mention__item').filter({ hasText: who.c.name }).first().click();
     await visible(a.page, '.chat-input textarea').press('End');
     await visible(a.page, '.chat-input textarea').pressSequentially('看一下');
