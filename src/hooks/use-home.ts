@@ -12,21 +12,18 @@ import { useOnReturn, usePageVisible } from './use-page-visibility';
  * — when the app does not know yet — who the member is. The home's MeGate fetches `me` through
  * `meViaHome`, and the page then takes the same answer instead of calling again.
  */
-let pending: { home: Promise<HomeView>; at: number } | null = null;
-/** The first answer once it has arrived: the page then mounts with it and draws once, not twice. */
-let arrived: { view: HomeView; at: number } | null = null;
+let pending: { home: Promise<HomeView>; at: number; arrived?: HomeView } | null = null;
 /** A first answer older than this is not taken (it belonged to an earlier visit, e.g. before binding). */
 const PENDING_MAX_AGE_MS = 30 * 1000;
 
 /** useMe's fetcher on the home page: one `org.home` answers `me` and everything else the page shows. */
 export function meViaHome(): Promise<MeView> {
   const home = orgApi('home', { me: true });
-  pending = { home, at: Date.now() };
-  arrived = null;
+  const mine: NonNullable<typeof pending> = { home, at: Date.now() };
+  pending = mine;
+  // Kept once here, so the page MeGate then mounts draws with it at once, not twice.
   home.then(
-    (view) => {
-      if (pending?.home === home) arrived = { view, at: Date.now() };
-    },
+    (view) => void (mine.arrived = view),
     () => undefined,
   );
   return home.then((h) => h.me ?? { bound: false, demo: false });
@@ -35,17 +32,15 @@ export function meViaHome(): Promise<MeView> {
 function takePending(): Promise<HomeView> | null {
   const p = pending;
   pending = null;
-  arrived = null;
   return p && Date.now() - p.at < PENDING_MAX_AGE_MS ? p.home : null;
 }
 
 /** The first answer if it has already arrived (and is young): taken once, with its side effects applied. */
 function takeArrived(): HomeView | null {
-  const a = arrived;
-  if (!a || Date.now() - a.at >= PENDING_MAX_AGE_MS) return null;
+  const view = pending?.arrived;
+  if (!view || Date.now() - pending!.at >= PENDING_MAX_AGE_MS) return null;
   pending = null;
-  arrived = null;
-  return remember(a.view);
+  return remember(view);
 }
 
 /** What every answer updates besides the page: the inbox cache and the tab badges. */
