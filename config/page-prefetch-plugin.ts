@@ -1,4 +1,6 @@
 import type { Compiler } from 'webpack';
+import { applyDisplayEarly } from './early-display';
+import { ENTRY_SHELL_CLASS, entryShellHtml } from './entry-shell';
 
 const NAME = 'WzbPageFiles';
 /** Where the list sits in index.html: the same id as PAGE_FILES_ID in src/platform/prefetch-pages.ts. */
@@ -8,19 +10,25 @@ const HOME = 'pages/index/index';
 const SIGNED_OUT_START = 'pages/demo/index';
 /** The session's storage key (src/platform/session.ts). */
 const SESSION_KEY = 'wzb.session';
+/** The display preferences' storage key (src/hooks/use-display.ts). */
+const DISPLAY_KEY = 'wzb.display';
+/** DESKTOP_MIN_WIDTH in src/utils/display-settings.ts (Taro loads this config without compiling src). */
+const DESKTOP_MIN_WIDTH = 768;
 
 /**
  * Runs in index.html before the app's script arrives: asks the browser to fetch the page the address
  * opens (its scripts and styles) alongside the app's own script, instead of after it. On slow 4G that
- * saves a round trip and a download before the first page shows. ES5 and self-contained: it is
- * written into the page as text.
+ * saves a round trip and a download before the first page shows. When that page is the demo picker,
+ * shows its static first paint (config/entry-shell.ts). ES5 and self-contained: it is written into
+ * the page as text.
  */
-export function preloadEntryPage(filesId: string, home: string, signedOutStart: string, sessionKey: string): void {
+export function preloadEntryPage(filesId: string, home: string, signedOutStart: string, sessionKey: string, shellClass: string): void {
   try {
     const doc = document;
-    const files = JSON.parse((doc.getElementById(filesId) as HTMLElement).textContent as string) as Record<string, string[]>;
     let page = location.hash.replace(/^#\/?/, '').split('?')[0] || home;
     if (page === home && !localStorage.getItem(sessionKey)) page = signedOutStart;
+    if (page === signedOutStart) doc.documentElement.className += ' ' + shellClass;
+    const files = JSON.parse((doc.getElementById(filesId) as HTMLElement).textContent as string) as Record<string, string[]>;
     (files[page] || []).forEach((file) => {
       const link = doc.createElement('link');
       link.rel = 'preload';
@@ -34,7 +42,8 @@ export function preloadEntryPage(filesId: string, home: string, signedOutStart: 
 }
 
 /**
- * H5: writes into index.html, for every page, the script and style files its route loads (the page's
+ * H5: writes into index.html the member's display before anything paints (config/early-display.ts),
+ * the demo picker's static first paint (config/entry-shell.ts), and, for every page, the script and style files its route loads (the page's
  * chunk group), as `<script type="application/json" id="wzb-page-files">`, and the preload above. The
  * app reads the same list to download, while idle, the pages a member opens next
  * (src/platform/prefetch-pages.ts) without running them.
@@ -59,9 +68,15 @@ export class PagePrefetchManifestPlugin {
         }
         // JSON inside a script element: "</" must not end the element early.
         const json = JSON.stringify(pages).replace(/</g, '\\u003c');
-        const args = [PAGE_FILES_ID, HOME, SIGNED_OUT_START, SESSION_KEY].map((a) => JSON.stringify(a)).join(',');
+        const args = [PAGE_FILES_ID, HOME, SIGNED_OUT_START, SESSION_KEY, ENTRY_SHELL_CLASS].map((a) => JSON.stringify(a)).join(',');
         const tags = `<script type="application/json" id="${PAGE_FILES_ID}">${json}</script><script>(${preloadEntryPage.toString()})(${args})</script>`;
-        const source = html.source.source().toString().replace('</head>', `${tags}</head>`);
+        const display = `<script>(${applyDisplayEarly.toString()})(${JSON.stringify(DISPLAY_KEY)},${DESKTOP_MIN_WIDTH})</script>`;
+        const source = html.source
+          .source()
+          .toString()
+          .replace('</head>', `${tags}</head>`)
+          .replace(/<body>/, `<body>${display}`)
+          .replace('<div id="app"></div>', `<div id="app"></div>${entryShellHtml()}`);
         compilation.updateAsset('index.html', new sources.RawSource(source));
       });
     });

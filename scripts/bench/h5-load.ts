@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { LOCAL_FUNCTIONS } from '../../cloudfunctions/_local/functions';
 import { localFileStore } from '../../cloudfunctions/_runtime/files/local';
 import { localWeChatGateway } from '../../cloudfunctions/_runtime/wechat/local';
@@ -13,7 +13,8 @@ import { memoryReachChannels } from '../../cloudfunctions/_runtime/reach/memory'
 
 /**
  * What the H5 app downloads and how long it takes on a slow 4G link (1.6 Mbps down, 750 kbps up,
- * 150 ms RTT, Chromium's network emulation): the home page as a signed-in member on a first visit
+ * 150 ms RTT, Chromium's network emulation): a new visitor's first look at the app (its first and
+ * largest paint, and the demo personas listed), the home page as a signed-in member on a first visit
  * (empty cache) and on the next visit, then a tap on a notice until its title shows. Bytes are what
  * crossed the wire (compressed bodies and headers, 0 for files served from the browser cache), so
  * they do not depend on the machine's load; the times do. Needs `npm run build:h5`.
@@ -42,6 +43,32 @@ async function watch(context: BrowserContext, page: Page): Promise<Traffic> {
   return t;
 }
 
+/**
+ * A new visitor opens the app's address (no session, empty cache): when the browser first painted
+ * content and its largest content (the browser's own FCP and LCP entries), and when the demo
+ * personas are listed, ready to pick.
+ */
+async function firstLook(browser: Browser, url: string) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __lcp: number };
+    w.__lcp = 0;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.__lcp = e.startTime))).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  const page = await context.newPage();
+  await watch(context, page);
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.locator('.persona').first().waitFor({ timeout: 60000 });
+  const listedMs = Date.now() - t0;
+  const paints = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
+    lcp: (window as unknown as { __lcp: number }).__lcp,
+  }));
+  await context.close();
+  return { firstContentfulPaintMs: Math.round(paints.fcp), largestContentfulPaintMs: Math.round(paints.lcp), personasListedMs: listedMs };
+}
+
 async function once(runIndex: number) {
   const host = await startHost();
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: FLAGS });
@@ -52,6 +79,8 @@ async function once(runIndex: number) {
     const title = `压测通知 ${runIndex}`;
     const published = await LOCAL_FUNCTIONS.notices({ action: 'publish', data: { title, body: '请全体党员阅读。'.repeat(20), audience: { kind: 'all' }, requestId: 'bench-h5-load-notice' } }, ctx);
     if (!published.ok) throw new Error(`publish: ${published.code}`);
+
+    const newVisitor = await firstLook(browser, host.url);
 
     // Sign in through the demo persona picker in a throwaway context; keep only its storage.
     const signIn = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -89,7 +118,7 @@ async function once(runIndex: number) {
     await page.locator('.notice-title').locator('visible=true').first().waitFor({ timeout: 60000 });
     const notice = { shownMs: Date.now() - t0, transferKB: Math.round(traffic.bytes / 102.4) / 10, requests: traffic.requests };
     await context.close();
-    return { first, repeat, notice };
+    return { newVisitor, first, repeat, notice };
   } finally {
     await browser.close();
     await host.close();
@@ -103,6 +132,11 @@ export async function benchH5Load(runs = Number(process.env.WZB_BENCH_RUNS ?? 3)
   return {
     network: 'slow 4G emulated: 1.6 Mbps down, 750 kbps up, 150 ms RTT; 390×844',
     runs,
+    newVisitor: {
+      firstContentfulPaintMs: med((r) => r.newVisitor.firstContentfulPaintMs),
+      largestContentfulPaintMs: med((r) => r.newVisitor.largestContentfulPaintMs),
+      personasListedMs: med((r) => r.newVisitor.personasListedMs),
+    },
     homeFirstVisit: { usableMs: med((r) => r.first.usableMs), transferKB: med((r) => r.first.transferKB), requests: med((r) => r.first.requests) },
     homeRepeatVisit: { usableMs: med((r) => r.repeat.usableMs), transferKB: med((r) => r.repeat.transferKB), requests: med((r) => r.repeat.requests), servedFromCache: med((r) => r.repeat.fromCache) },
     tapToNotice: { shownMs: med((r) => r.notice.shownMs), transferKB: med((r) => r.notice.transferKB), requests: med((r) => r.notice.requests) },

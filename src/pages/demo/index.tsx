@@ -1,14 +1,16 @@
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { useAsync } from '../../hooks/use-async';
 import { resetMe } from '../../hooks/use-me';
+import { removeEntryShell } from '../../platform/entry-shell';
 import { listDemoPersonas, signInAsNewUser, signInAsPersona, supportsDemoLogin, type DemoPersona } from '../../platform/session';
 import { toast } from '../../platform/feedback';
 import { groupPersonas } from '../../utils/personas';
 import { ROUTES } from '../../utils/routes';
+import { DEMO_HEADER_TEXT, DEMO_HEADER_TITLE } from './header-copy';
 import './index.scss';
 import { pressable } from '../../utils/pressable';
 import { withPageDisplay } from '../../components/page-display';
@@ -85,11 +87,13 @@ function Personas() {
 }
 
 function DemoPage() {
+  // index.html painted this page's bar and header before the app ran; the page now takes their place.
+  useLayoutEffect(removeEntryShell, []);
   return (
     <View className="page page-demo">
       <View className="demo-header">
-        <Text className="demo-header__title">演示模式 · 仅本地部署可用</Text>
-        <Text className="demo-header__text">选择一个身份进入，体验不同角色看到的内容。正式部署中身份来自微信，不会出现此页面。</Text>
+        <Text className="demo-header__title">{DEMO_HEADER_TITLE}</Text>
+        <Text className="demo-header__text">{DEMO_HEADER_TEXT}</Text>
       </View>
       {supportsDemoLogin ? <Personas /> : <EmptyView title="演示模式不可用" description="仅本地部署可用" />}
     </View>
