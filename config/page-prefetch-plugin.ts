@@ -43,10 +43,12 @@ export function preloadEntryPage(filesId: string, home: string, signedOutStart: 
 
 /**
  * H5: writes into index.html the member's display before anything paints (config/early-display.ts),
- * the demo picker's static first paint (config/entry-shell.ts), and, for every page, the script and style files its route loads (the page's
- * chunk group), as `<script type="application/json" id="wzb-page-files">`, and the preload above. The
- * app reads the same list to download, while idle, the pages a member opens next
- * (src/platform/prefetch-pages.ts) without running them.
+ * the demo picker's static first paint (config/entry-shell.ts), and, for every page, the script and
+ * style files its route loads (the page's chunk group), as
+ * `<script type="application/json" id="wzb-page-files">`, with the preload above. The app reads the
+ * same list to download, while idle, the pages a member opens next (src/platform/prefetch-pages.ts)
+ * without running them. A build whose index.html lacks a place for these fails instead of shipping
+ * without them.
  */
 export class PagePrefetchManifestPlugin {
   apply(compiler: Compiler): void {
@@ -71,12 +73,14 @@ export class PagePrefetchManifestPlugin {
         const args = [PAGE_FILES_ID, HOME, SIGNED_OUT_START, SESSION_KEY, ENTRY_SHELL_CLASS].map((a) => JSON.stringify(a)).join(',');
         const tags = `<script type="application/json" id="${PAGE_FILES_ID}">${json}</script><script>(${preloadEntryPage.toString()})(${args})</script>`;
         const display = `<script>(${applyDisplayEarly.toString()})(${JSON.stringify(DISPLAY_KEY)},${DESKTOP_MIN_WIDTH})</script>`;
-        const source = html.source
-          .source()
-          .toString()
-          .replace('</head>', `${tags}</head>`)
-          .replace(/<body>/, `<body>${display}`)
-          .replace('<div id="app"></div>', `<div id="app"></div>${entryShellHtml()}`);
+        let source = html.source.source().toString();
+        const insert = (marker: string, text: string) => {
+          if (source.includes(marker)) source = source.replace(marker, text);
+          else compilation.errors.push(new compiler.webpack.WebpackError(`${NAME}: index.html has no ${marker}`));
+        };
+        insert('</head>', `${tags}</head>`);
+        insert('<body>', `<body>${display}`);
+        insert('<div id="app"></div>', `<div id="app"></div>${entryShellHtml()}`);
         compilation.updateAsset('index.html', new sources.RawSource(source));
       });
     });
