@@ -61,7 +61,7 @@ async function firstPaintThenPage(context: BrowserContext, expectedClasses: stri
   // The app runs: the page takes the shell's place, the same size, and the shell is gone.
   release();
   await visible(page, '.taro_page .demo-header__text').waitFor({ timeout: 20000 });
-  expect(await page.locator('#wzb-entry-shell').count()).toBe(0);
+  await page.locator('#wzb-entry-shell').waitFor({ state: 'detached', timeout: 2000 });
   expect(await page.evaluate(() => document.documentElement.classList.contains('wzb-entry-shell'))).toBe(false);
   expectSameBox(shell.nav, await box(page, '#taro-navigation-bar'));
   expectSameBox(shell.title, await box(page, '.taro_page .demo-header__title'));

@@ -29,12 +29,22 @@ test('the shell shows the bar title, the header and a loading placeholder, hidde
   expect(shell.querySelectorAll('script')).toHaveLength(0);
 });
 
-test('the page removes the shell and its class; removing twice is harmless', () => {
+test('the page removes the shell and its class two frames on, once its own frame is on screen; twice is harmless', () => {
+  const frames: Array<() => void> = [];
+  window.requestAnimationFrame = (cb: FrameRequestCallback) => frames.push(() => cb(0));
+  const nextFrame = () => frames.splice(0).forEach((run) => run());
   document.body.innerHTML = `<div id="app"></div>${entryShellHtml()}`;
   document.documentElement.classList.add(ENTRY_SHELL_CLASS);
+
   removeEntryShell();
+  nextFrame();
+  // The page's first frame: the shell is still up, so the browser records what it showed.
+  expect(document.getElementById(ENTRY_SHELL_ID)).not.toBeNull();
+  nextFrame();
   expect(document.getElementById(ENTRY_SHELL_ID)).toBeNull();
   expect(document.documentElement.classList.contains(ENTRY_SHELL_CLASS)).toBe(false);
   expect(document.getElementById('app')).not.toBeNull();
+
   removeEntryShell();
+  expect(frames).toHaveLength(0);
 });
