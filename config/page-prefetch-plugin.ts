@@ -5,7 +5,7 @@ import { ENTRY_SHELL_CLASS, entryShellHtml } from './entry-shell';
 const NAME = 'WzbPageFiles';
 /** Where the list sits in index.html: the same id as PAGE_FILES_ID in src/platform/prefetch-pages.ts. */
 const PAGE_FILES_ID = 'wzb-page-files';
-/** The home page, where a visitor without a session is sent to the demo picker instead (src/platform/init.ts). */
+/** The home page, where a visitor without a session is sent to the demo picker instead (startEntryPage). */
 const HOME = 'pages/index/index';
 const SIGNED_OUT_START = 'pages/demo/index';
 /** The session's storage key (src/platform/session.ts). */
@@ -16,17 +16,22 @@ const DISPLAY_KEY = 'wzb.display';
 const DESKTOP_MIN_WIDTH = 768;
 
 /**
- * Runs in index.html before the app's script arrives: asks the browser to fetch the page the address
- * opens (its scripts and styles) alongside the app's own script, instead of after it. On slow 4G that
- * saves a round trip and a download before the first page shows. When that page is the demo picker,
- * shows its static first paint (config/entry-shell.ts). ES5 and self-contained: it is written into
- * the page as text.
+ * Runs in index.html before the app's script arrives and decides the page the visitor starts on. A
+ * visitor without a session who opens the app's address goes to the demo picker: the address is
+ * rewritten before Taro's router reads it, instead of loading the home page and asking the host who
+ * they are first. Links to other pages are kept. When the start is the demo picker, its static first
+ * paint shows (config/entry-shell.ts). Then the browser fetches that page's scripts and styles
+ * alongside the app's own script, instead of after it. On slow 4G that saves a round trip and a
+ * download before the first page shows. ES5 and self-contained: it is written into the page as text.
  */
-export function preloadEntryPage(filesId: string, home: string, signedOutStart: string, sessionKey: string, shellClass: string): void {
+export function startEntryPage(filesId: string, home: string, signedOutStart: string, sessionKey: string, shellClass: string): void {
   try {
     const doc = document;
     let page = location.hash.replace(/^#\/?/, '').split('?')[0] || home;
-    if (page === home && !localStorage.getItem(sessionKey)) page = signedOutStart;
+    if (page === home && !localStorage.getItem(sessionKey)) {
+      page = signedOutStart;
+      history.replaceState(history.state, '', '#/' + signedOutStart);
+    }
     if (page === signedOutStart) doc.documentElement.className += ' ' + shellClass;
     const files = JSON.parse((doc.getElementById(filesId) as HTMLElement).textContent as string) as Record<string, string[]>;
     (files[page] || []).forEach((file) => {
@@ -45,7 +50,7 @@ export function preloadEntryPage(filesId: string, home: string, signedOutStart: 
  * H5: writes into index.html the member's display before anything paints (config/early-display.ts),
  * the demo picker's static first paint (config/entry-shell.ts), and, for every page, the script and
  * style files its route loads (the page's chunk group), as
- * `<script type="application/json" id="wzb-page-files">`, with the preload above. The app reads the
+ * `<script type="application/json" id="wzb-page-files">`, with startEntryPage above. The app reads the
  * same list to download, while idle, the pages a member opens next (src/platform/prefetch-pages.ts)
  * without running them. A build whose index.html lacks a place for these fails instead of shipping
  * without them.
@@ -71,7 +76,7 @@ export class PagePrefetchManifestPlugin {
         // JSON inside a script element: "</" must not end the element early.
         const json = JSON.stringify(pages).replace(/</g, '\\u003c');
         const args = [PAGE_FILES_ID, HOME, SIGNED_OUT_START, SESSION_KEY, ENTRY_SHELL_CLASS].map((a) => JSON.stringify(a)).join(',');
-        const tags = `<script type="application/json" id="${PAGE_FILES_ID}">${json}</script><script>(${preloadEntryPage.toString()})(${args})</script>`;
+        const tags = `<script type="application/json" id="${PAGE_FILES_ID}">${json}</script><script>(${startEntryPage.toString()})(${args})</script>`;
         const display = `<script>(${applyDisplayEarly.toString()})(${JSON.stringify(DISPLAY_KEY)},${DESKTOP_MIN_WIDTH})</script>`;
         let source = html.source.source().toString();
         const insert = (marker: string, text: string) => {
