@@ -49,10 +49,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: './',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      // The app's script runs as the body ends, not deferred: a deferred script ran after the first
-      // paint and its start-up then blocked the first taps (Lighthouse TBT 0.3 s instead of 0.1 s). On a
-      // slow link the browser paints what came before it while the script downloads: the member's
-      // display (config/early-display.ts) and, for a new visitor, the demo picker (config/entry-shell.ts).
+      // The app's script tag goes at the end of the body; PagePrefetchManifestPlugin turns it into a
+      // preload in the head and a small loader in its place (config/app-script-loader.ts). The browser
+      // paints what came before it first: the member's display (config/early-display.ts) and, for a new
+      // visitor, the demo picker (config/entry-shell.ts), whose paint the loader waits for.
       htmlPluginOption: { scriptLoading: 'blocking', inject: 'body' },
       esnextModules: ['nutui-react'],
       useHtmlComponents: true,

@@ -1,4 +1,5 @@
 import type { Compiler } from 'webpack';
+import { loadAppScript } from './app-script-loader';
 import { applyDisplayEarly } from './early-display';
 import { ENTRY_SHELL_CLASS, entryShellHtml } from './entry-shell';
 
@@ -14,6 +15,10 @@ const SESSION_KEY = 'wzb.session';
 const DISPLAY_KEY = 'wzb.display';
 /** DESKTOP_MIN_WIDTH in src/utils/display-settings.ts (Taro loads this config without compiling src). */
 const DESKTOP_MIN_WIDTH = 768;
+/** When the entry shell is showing and the browser reports no paint, the app starts after this anyway. */
+const APP_START_FALLBACK_MS = 2000;
+/** The tag html-webpack-plugin writes for the app's own script (htmlPluginOption in config/index.ts). */
+const APP_SCRIPT_TAG = /<script src="([^"]+)"><\/script>(?=<\/body>)/;
 
 /**
  * Runs in index.html before the app's script arrives and decides the page the visitor starts on. A
@@ -50,7 +55,8 @@ export function startEntryPage(filesId: string, home: string, signedOutStart: st
  * H5: writes into index.html the member's display before anything paints (config/early-display.ts),
  * the demo picker's static first paint (config/entry-shell.ts), and, for every page, the script and
  * style files its route loads (the page's chunk group), as
- * `<script type="application/json" id="wzb-page-files">`, with startEntryPage above. The app reads the
+ * `<script type="application/json" id="wzb-page-files">`, with startEntryPage above, and starts the app's
+ * own script after the shell has been painted (config/app-script-loader.ts). The app reads the
  * same list to download, while idle, the pages a member opens next (src/platform/prefetch-pages.ts)
  * without running them. A build whose index.html lacks a place for these fails instead of shipping
  * without them.
@@ -83,7 +89,15 @@ export class PagePrefetchManifestPlugin {
           if (source.includes(marker)) source = source.replace(marker, text);
           else compilation.errors.push(new compiler.webpack.WebpackError(`${NAME}: index.html has no ${marker}`));
         };
-        insert('</head>', `${tags}</head>`);
+        const appScript = APP_SCRIPT_TAG.exec(source);
+        if (!appScript) {
+          compilation.errors.push(new compiler.webpack.WebpackError(`${NAME}: index.html has no app script tag before </body>`));
+          return;
+        }
+        const appSrc = JSON.stringify(appScript[1]);
+        source = source.replace(appScript[0], `<script>(${loadAppScript.toString()})(${appSrc},${JSON.stringify(ENTRY_SHELL_CLASS)},${APP_START_FALLBACK_MS})</script>`);
+        const preload = `<link rel="preload" as="script" href=${appSrc}>`;
+        insert('</head>', `${preload}${tags}</head>`);
         insert('<body>', `<body>${display}`);
         insert('<div id="app"></div>', `<div id="app"></div>${entryShellHtml()}`);
         compilation.updateAsset('index.html', new sources.RawSource(source));

@@ -120,7 +120,11 @@ async function main() {
   for (const name of asked.length ? asked : Object.keys(SECTIONS)) {
     const { run, repeat } = SECTIONS[name];
     const results: Json[] = [];
-    for (let i = 0; i < (repeat ? runs : 1); i++) results.push((await run()) as Json);
+    for (let i = 0; i < (repeat ? runs : 1); i++) {
+      results.push((await run()) as Json);
+      // Each run of a repeated section, to see the spread behind the median.
+      if (repeat) console.error(`bench: ${name} run ${i + 1}/${runs} ${JSON.stringify(results[i])}`);
+    }
     sections[name] = medianOfRuns(results);
     console.error(`bench: ${name} done`);
   }

@@ -103,6 +103,34 @@ describe('the first paint comes from index.html', () => {
     await context.close();
   });
 
+  it('on a fast connection too, the app’s script runs only once the shell is on screen', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    // When the app's script element enters the page (it runs after that, never before).
+    await page.addInitScript(() => {
+      const w = window as unknown as { appScriptAddedAt?: number };
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('body script[src*="/js/app."]')) return;
+        w.appScriptAddedAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(suite.host.url);
+    await page.locator('.persona').first().waitFor({ timeout: 20000 });
+    const { fcp, appScriptAddedAt } = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      appScriptAddedAt: (window as unknown as { appScriptAddedAt?: number }).appScriptAddedAt,
+    }));
+    expect(fcp).toBeGreaterThan(0);
+    expect(appScriptAddedAt).toBeGreaterThanOrEqual(fcp as number);
+    // The browser fetched the script once, from the head's preload, not again when it ran.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /\/js\/app\./.test(r.name)).length);
+    expect(fetched).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a signed-in member opening the app never sees the demo picker’s shell', async () => {
     const context = await suite.browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN' });
     const page = await context.newPage();
