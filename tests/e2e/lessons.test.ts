@@ -1,19 +1,14 @@
 import type { Page } from 'playwright-core';
 import type { Lesson } from '../../src/domain/lesson/lesson';
-import { dateInZone, instantInZone } from '../../src/domain/lesson/dates';
 import { minReadingSeconds } from '../../src/domain/lesson/library';
 import type { Member } from '../../src/domain/org/types';
 import { collectPageErrors, phoneContext, signInAs, visible } from './support/browser';
+import { tomorrowAt } from './support/daytime';
 import { hostAndBrowserPerFile } from './support/suite';
 
 const suite = hostAndBrowserPerFile();
-const TZ = 'Asia/Shanghai';
-
 /** 10:00 in Shanghai on the coming day (after the 07:00 release whatever the hour CI runs). */
-function nextMorning(): { at: number; date: string } {
-  const date = dateInZone(Date.now() + 24 * 3600 * 1000, TZ);
-  return { at: instantInZone(date, '10:00', TZ), date };
-}
+const nextMorning = () => tomorrowAt('10:00');
 
 /** Reads like a person: activity on the page, then the clocks (browser and host) move on together. */
 async function read(page: Page, seconds: number) {

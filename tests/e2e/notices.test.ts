@@ -1,9 +1,12 @@
 import type { Page } from 'playwright-core';
 import type { Member } from '../../src/domain/org/types';
 import { collectPageErrors, phoneContext, signInAs, visible } from './support/browser';
+import { tomorrowAt } from './support/daytime';
 import { hostAndBrowserPerFile } from './support/suite';
 
 const suite = hostAndBrowserPerFile();
+// Daytime in Shanghai: reminders go at once instead of waiting for quiet hours to end.
+beforeAll(() => suite.host.clock.set(tomorrowAt('10:00').at));
 
 const TITLE = '关于周五主题党日的通知';
 const BODY = '请各位党员周五 17:30 到示教室。\n<b>带好笔记本</b><img src=x onerror="window.__xss=1">';

@@ -5,6 +5,7 @@ import { memoryReachChannels } from '../../cloudfunctions/_runtime/reach/memory'
 import type { SubscriptionCredit } from '../../src/domain/notice/types';
 import type { Member } from '../../src/domain/org/types';
 import { collectPageErrors, launchChromium, phoneContext, signInAs, visible } from './support/browser';
+import { tomorrowAt } from './support/daytime';
 import { startHost, type TestHost } from './support/host';
 
 /**
@@ -26,6 +27,8 @@ beforeAll(async () => {
     respond: (ch, to) => (ch === 'wecom' && to.memberId === ghostId ? failed(to, 'unknown_user', 60111) : undefined),
   });
   host = await startHost(undefined, { channels });
+  // Daytime in Shanghai: reminders go at once instead of waiting for quiet hours to end.
+  host.clock.set(tomorrowAt('10:00').at);
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { dateInZone, instantInZone } from '../../src/domain/lesson/dates';
 import type { Member } from '../../src/domain/org/types';
 import { collectPageErrors, phoneContext, visible } from './support/browser';
+import { tomorrowAt } from './support/daytime';
 import { hostAndBrowserPerFile } from './support/suite';
 
 /**
@@ -10,7 +10,6 @@ import { hostAndBrowserPerFile } from './support/suite';
  * literally. Names are at most 30 characters, so each payload fits its field's limit.
  */
 const suite = hostAndBrowserPerFile();
-const TZ = 'Asia/Shanghai';
 
 const P = {
   noticeTitle: '<img src=x onerror=alert("title")>通知',
@@ -58,8 +57,7 @@ interface Seeded {
 
 /** Writes every payload where users would: names on the roster, the rest through the functions. */
 async function seed(): Promise<Seeded> {
-  const date = dateInZone(Date.now() + 24 * 3600 * 1000, TZ);
-  const at = instantInZone(date, '10:00', TZ);
+  const { at, date } = tomorrowAt('10:00');
   suite.host.clock.set(at);
   const members = suite.host.storage.collection<Member>('members');
   const [secretary] = await members.find({ branchId: 'b_demo01', role: 'secretary' });
