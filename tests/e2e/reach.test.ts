@@ -36,6 +36,22 @@ afterAll(async () => {
   await host?.close();
 });
 
+/**
+ * Scrolls to the reach report. Right after a navigation the page sliding out may still show its own
+ * report, which goes a moment later (Playwright then says "not attached"): try again on the new page's.
+ */
+async function scrollToReport(page: Page) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await visible(page, '.reach-report').scrollIntoViewIfNeeded({ timeout: 5000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.waitForTimeout(300);
+    }
+  }
+}
+
 async function publishAndTrack(page: Page) {
   await page.goto(`${host.url}#/admin/notice-compose/index`);
   await visible(page, '.compose-title input').fill(TITLE);
@@ -79,7 +95,7 @@ describe('reach report in the browser', () => {
     expect(people.find((t) => t.startsWith(bound[1].name))).toContain('企业微信查无此人');
     expect(people.find((t) => t.startsWith(unreachable.name))).toContain('无企业微信账号或手机号');
     expect(await visible(page, '.reach-unreached .reach-section-title').textContent()).toContain('未能送达 2 人');
-    await visible(page, '.reach-report').scrollIntoViewIfNeeded();
+    await scrollToReport(page);
     await page.screenshot({ path: `${SHOTS}/phone-report.png`, fullPage: false });
 
     // The report survives a reload (it is stored, not just the answer to the tap).
@@ -91,7 +107,7 @@ describe('reach report in the browser', () => {
     // Desktop, then night with large text (chosen in 我的, as a member would).
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.waitForTimeout(500);
-    await visible(page, '.reach-report').scrollIntoViewIfNeeded();
+    await scrollToReport(page);
     await page.screenshot({ path: `${SHOTS}/desktop-report.png` });
     await page.setViewportSize({ width: 375, height: 812 });
     const trackUrl = page.url();
@@ -100,7 +116,7 @@ describe('reach report in the browser', () => {
     await visible(page, '.display-large-on').click();
     await page.goto(trackUrl);
     await visible(page, '.reach-report').waitFor({ timeout: 15000 });
-    await visible(page, '.reach-report').scrollIntoViewIfNeeded();
+    await scrollToReport(page);
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${SHOTS}/night-large-report.png` });
     const overflow = await page.evaluate(() =>
