@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openSqliteStorage } from '../../cloudfunctions/_runtime/storage/sqlite';
 import { seedDemoHospital } from '../../cloudfunctions/_local/seed/demo-hospital';
 import { localWeChatGateway } from '../../cloudfunctions/_runtime/wechat/local';
+import { memoryReachChannels } from '../../cloudfunctions/_runtime/reach/memory';
 
 /**
  * What CloudBase deploys is cloudfunctions/<name>/index.js alone plus its package.json dependencies.
@@ -55,6 +56,8 @@ export function bundleContext(openid: string, storage: Awaited<ReturnType<typeof
     demo: false,
     wechat: localWeChatGateway(),
     files: { urls: async (ids: string[]) => ids.map(() => null) },
+    // The cloud entry gives every call its reminder channels; without them a meeting's notice failed (logged).
+    channels: memoryReachChannels(),
   };
 }
 
