@@ -29,7 +29,7 @@ export function loadAppScript(src: string, shellClass: string, fallbackMs: numbe
   };
   const own = doc.currentScript;
   if (own && own.parentNode) own.parentNode.removeChild(own);
-  const shellShown = (' ' + doc.documentElement.className + ' ').indexOf(' ' + shellClass + ' ') >= 0;
+  const shellShown = doc.documentElement.classList.contains(shellClass);
   const Observer = window.PerformanceObserver;
   const types = (Observer && Observer.supportedEntryTypes) || [];
   if (!shellShown || types.indexOf('paint') < 0) {

@@ -7,8 +7,6 @@ import { tomorrowAt } from './support/daytime';
 import { hostAndBrowserPerFile } from './support/suite';
 
 const suite = hostAndBrowserPerFile();
-/** 10:00 in Shanghai on the coming day (after the 07:00 release whatever the hour CI runs). */
-const nextMorning = () => tomorrowAt('10:00');
 
 /** Reads like a person: activity on the page, then the clocks (browser and host) move on together. */
 async function read(page: Page, seconds: number) {
@@ -29,7 +27,7 @@ async function stay(page: Page, seconds: number) {
 
 describe('the daily micro-lesson in the browser', () => {
   it("a member reads today's article to the end, answers the check and sees it completed; the secretary counts them", async () => {
-    const { at, date } = nextMorning();
+    const { at, date } = tomorrowAt('10:00');
     suite.host.clock.set(at);
     const storage = suite.host.storage;
     const [lesson] = await storage.collection<Lesson>('lessons').find({ kind: 'article' }, { orderBy: [['_id', 'asc']], limit: 1 });
